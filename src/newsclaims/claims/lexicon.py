@@ -1,0 +1,163 @@
+"""The core lexicons: measure words, international entities, boilerplate, wire outlets.
+
+These are general English news vocabulary; site and country knowledge lives in plugins
+and reaches the engine through the same hooks (:mod:`newsclaims.hookspecs`).
+"""
+
+from __future__ import annotations
+
+from ..knowledge import BoilerplatePattern, Entity, MeasureTerm, Outlet
+
+
+def _terms(measure: str, pos: str, words: str) -> tuple[MeasureTerm, ...]:
+    return tuple(
+        MeasureTerm(w.strip(), measure, pos)  # type: ignore[arg-type]
+        for w in words.split(",")
+        if w.strip()
+    )
+
+
+MEASURE_TERMS: tuple[MeasureTerm, ...] = (
+    # killed
+    *_terms(
+        "killed",
+        "verb",
+        "killed, killing, kill, kills, died, die, dies, dying, slain, slaughtered, massacred, "
+        "executed, murdered, shot dead, shot and killed, gunned down, beheaded, perished, "
+        "lost their lives, lost his life, lost her life, were killed, claimed the lives of, "
+        "claiming the lives of, claimed the life of, left dead, leaving dead",
+    ),
+    *_terms(
+        "killed",
+        "noun",
+        "deaths, death, dead, fatalities, fatality, death toll, toll, lives lost, "
+        "lives, bodies, killings, victims killed, people killed, dead bodies",
+    ),
+    *_terms("killed", "adjective", "dead, killed, fatal"),
+    # wounded
+    *_terms(
+        "wounded",
+        "verb",
+        "wounded, wounding, injured, injuring, injure, injures, hurt, hospitalized, "
+        "hospitalised, maimed",
+    ),
+    *_terms("wounded", "noun", "injuries, injury, injured, wounded, wounds, hospitalizations"),
+    *_terms("wounded", "adjective", "wounded, injured, hurt"),
+    # casualties
+    *_terms(
+        "casualties",
+        "noun",
+        "casualties, casualty, injuries or fatalities, fatalities or injuries, "
+        "killed or wounded, killed or injured, dead or wounded, dead or injured, "
+        "killed and wounded, killed and injured, dead and wounded, dead and injured, "
+        "personnel losses, losses",
+    ),
+    # missing
+    *_terms("missing", "adjective", "missing, unaccounted for"),
+    *_terms("missing", "verb", "went missing, gone missing, disappeared, remain missing"),
+    # captured
+    *_terms(
+        "captured",
+        "verb",
+        "captured, capturing, taken prisoner, taken hostage, held hostage, held captive, "
+        "abducted, abducting, kidnapped, kidnapping, seized",
+    ),
+    *_terms("captured", "noun", "prisoners of war, prisoners, hostages, captives, abductees, POWs"),
+    # deployed
+    *_terms(
+        "deployed",
+        "verb",
+        "deployed, deploying, deploy, deploys, sent, sending, send, dispatched, dispatching, "
+        "dispatch, stationed, mobilized, mobilised, mobilizing, mobilising, sent in",
+    ),
+    *_terms("deployed", "noun", "reinforcements, deployment, troops, soldiers, force of"),
+    # displaced
+    *_terms(
+        "displaced",
+        "verb",
+        "displaced, displacing, evacuated, evacuating, fled, fleeing, flee, made homeless, "
+        "forced from their homes, uprooted",
+    ),
+    *_terms("displaced", "noun", "refugees, evacuees, displaced people, displaced persons"),
+    *_terms("displaced", "adjective", "displaced, homeless"),
+    # arrested
+    *_terms(
+        "arrested",
+        "verb",
+        "arrested, arresting, arrest, detained, detaining, detain, taken into custody, "
+        "rounded up, apprehended, nabbed",
+    ),
+    *_terms("arrested", "noun", "arrests, detentions, detainees"),
+)
+
+ENTITIES: tuple[Entity, ...] = (
+    Entity("United Nations", "UN", ("U.N.", "the world body")),
+    Entity("World Health Organization", "WHO"),
+    Entity("International Committee of the Red Cross", "ICRC", ("the Red Cross",)),
+    Entity("Office for the Coordination of Humanitarian Affairs", "OCHA"),
+    Entity("United Nations High Commissioner for Refugees", "UNHCR", ("the U.N. refugee agency",)),
+    Entity("International Organization for Migration", "IOM"),
+    Entity("North Atlantic Treaty Organization", "NATO"),
+    Entity("European Union", "EU"),
+    Entity("Federal Bureau of Investigation", "FBI"),
+    Entity("Central Intelligence Agency", "CIA"),
+    Entity("Islamic State", "IS", ("ISIS", "ISIL", "Daesh")),
+    Entity("Syrian Observatory for Human Rights", "SOHR"),
+    Entity("Human Rights Watch", "HRW"),
+    Entity("Amnesty International", None, ("Amnesty",)),
+    Entity("Doctors Without Borders", "MSF", ("Medecins Sans Frontieres",)),
+)
+
+_WIDGETS = (
+    r"most (commented|popular|read|viewed|shared)|popular (posts|stories)|trending( now)?"
+    r"|related (articles?|posts?|stories|news)|you may also like|recommended( for you)?"
+    r"|read more|more stories|latest (news|posts|stories)|top stories|editor'?s picks"
+)
+
+BOILERPLATE: tuple[BoilerplatePattern, ...] = (
+    BoilerplatePattern(r"leave a (reply|comment)|post a comment|add a comment", "comment-form"),
+    BoilerplatePattern(
+        r"your email address will not be published\.?( required fields are marked \*?)?"
+        r"|required fields are marked \*?|cancel reply|notify me of (new|follow-up) .*"
+        r"|save my name, email,? and website .*|comments? are closed\.?",
+        "comment-form",
+    ),
+    BoilerplatePattern(rf"({_WIDGETS})\b.{{0,200}}", "widget"),
+    BoilerplatePattern(
+        r"(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link)"
+        r"(\s*[|/·•]?\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit"
+        r"|telegram|copy link))*\s*:?",
+        "share",
+    ),
+    BoilerplatePattern(
+        r"(share this( article| story)?|subscribe( to our newsletter| now)?|sign up for .{0,60}"
+        r"|follow us on .{0,60}|click here to .{0,80}|advertisement|sponsored( content)?"
+        r"|skip to (main )?content)\.?",
+        "prompt",
+    ),
+    BoilerplatePattern(r"[\d,.]+\s*(k\s*)?(views?|comments?|shares?|likes?|reads?)", "counter"),
+    BoilerplatePattern(r"(views?|comments?|shares?|likes?)\s*:?\s*[\d,.]+k?", "counter"),
+    BoilerplatePattern(r"[\d,.\s]+", "identifier"),
+    BoilerplatePattern(
+        r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,}", "identifier"
+    ),
+    BoilerplatePattern(r"(-{3,}|\*{3,}|_{3,}|={3,}|(\*\s*){3,}|(-\s*){3,}|#+)", "separator"),
+    BoilerplatePattern(
+        r"(©|\(c\)|copyright)\s.{0,120}|all rights reserved\.?.{0,80}", "copyright"
+    ),
+)
+
+OUTLETS: tuple[Outlet, ...] = (
+    Outlet("Associated Press", ("apnews.com", "ap.org")),
+    Outlet("Reuters", ("reuters.com",)),
+    Outlet("Agence France-Presse", ("afp.com",)),
+    Outlet("Xinhua", ("xinhuanet.com", "news.cn")),
+    Outlet("Yonhap", ("yna.co.kr", "en.yna.co.kr")),
+    Outlet("BBC News", ("bbc.com", "bbc.co.uk")),
+    Outlet("CNN", ("cnn.com",)),
+    Outlet("Al Jazeera", ("aljazeera.com",)),
+    Outlet("Voice of America", ("voanews.com",)),
+    Outlet("The Guardian", ("theguardian.com",)),
+    Outlet("The New York Times", ("nytimes.com",)),
+    Outlet("The Washington Post", ("washingtonpost.com",)),
+)

@@ -1,0 +1,364 @@
+"""The plugin host: discovery, isolation, switches and a typed facade over the hooks.
+
+pluggy stops a hook call at the first raising implementation and loads entry points
+without per-plugin isolation, so the host does both itself: it loads each entry point in
+its own ``try``, validates it on registration, and calls hook implementations one plugin
+at a time so that every error names its plugin and the other plugins keep working.
+
+Switches (each also a CLI flag of ``newsclaims``):
+
+=============================== ===============================================
+``NEWSCLAIMS_PLUGINS``          allow-list: comma-separated plugin names to load
+``NEWSCLAIMS_DISABLE_PLUGINS``  block-list: comma-separated plugin names to skip
+``NEWSCLAIMS_STRICT=1``         fail fast on the first plugin error
+``NEWSCLAIMS_TRACE=1``          trace every hook call on standard error
+``NEWSCLAIMS_DISABLE_AUTOLOAD`` do not load entry-point plugins at all
+=============================== ===============================================
+"""
+
+from __future__ import annotations
+
+import importlib.metadata
+import os
+import sys
+import time
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cached_property
+from typing import Any, TextIO
+
+import attrs
+import pluggy
+
+from . import hookspecs
+from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet
+from .models import Article, Document, ParserInfo
+
+ENTRY_POINT_GROUP = "newsclaims"
+#: Name under which the built-in fallback plugin is registered; it cannot be disabled.
+BUILTIN = "builtin"
+
+
+class PluginError(Exception):
+    """A plugin failed to load, validate or run; ``plugin`` names it."""
+
+    def __init__(self, plugin: str, phase: str, error: BaseException | str) -> None:
+        self.plugin = plugin
+        self.phase = phase
+        self.error = error
+        detail = (
+            f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
+        )
+        super().__init__(f"plugin {plugin!r} failed in {phase}: {detail}")
+
+
+class NoParserError(Exception):
+    """No plugin could parse a document; ``errors`` holds what each one said."""
+
+    def __init__(self, message: str, errors: tuple[PluginError, ...] = ()) -> None:
+        self.errors = errors
+        super().__init__(message)
+
+
+def _names(value: str | None) -> frozenset[str] | None:
+    if value is None or not value.strip():
+        return None
+    return frozenset(v.strip() for v in value.split(",") if v.strip())
+
+
+def _flag(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@attrs.frozen
+class Settings:
+    """Which plugins load and how errors are handled.
+
+    :param allow: when set, only these entry-point plugins load.
+    :param block: these plugins never load.
+    :param strict: raise on the first plugin error instead of recording it.
+    :param trace: write every hook call to ``trace_to``.
+    :param autoload: load plugins from the ``newsclaims`` entry-point group.
+    """
+
+    allow: frozenset[str] | None = None
+    block: frozenset[str] = frozenset()
+    strict: bool = False
+    trace: bool = False
+    autoload: bool = True
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
+        """Read the ``NEWSCLAIMS_*`` environment variables."""
+        env = os.environ if environ is None else environ
+        return cls(
+            allow=_names(env.get("NEWSCLAIMS_PLUGINS")),
+            block=_names(env.get("NEWSCLAIMS_DISABLE_PLUGINS")) or frozenset(),
+            strict=_flag(env.get("NEWSCLAIMS_STRICT")),
+            trace=_flag(env.get("NEWSCLAIMS_TRACE")),
+            autoload=not _flag(env.get("NEWSCLAIMS_DISABLE_AUTOLOAD")),
+        )
+
+    def admits(self, name: str) -> bool:
+        """Whether a plugin called ``name`` may load under these settings."""
+        if name == BUILTIN:
+            return True
+        if name in self.block:
+            return False
+        return self.allow is None or name in self.allow
+
+
+@attrs.frozen
+class PluginRecord:
+    """One plugin the host knows of, loaded or not."""
+
+    name: str
+    distribution: str | None = None
+    version: str | None = None
+    hooks: tuple[str, ...] = ()
+    status: str = "loaded"  # loaded | disabled | error
+    error: str | None = None
+
+
+@attrs.frozen
+class Detection:
+    """A plugin's answer to ``newsclaims_detect``."""
+
+    plugin: str
+    score: float
+
+
+class PluginHost:
+    """Loads plugins and calls their hooks one plugin at a time.
+
+    >>> from newsclaims.host import PluginHost, Settings
+    >>> host = PluginHost(settings=Settings(autoload=False))
+    >>> [r.name for r in host.records]
+    ['builtin']
+    """
+
+    def __init__(
+        self,
+        plugins: Iterable[object | tuple[str, object]] = (),
+        *,
+        settings: Settings | None = None,
+        trace_to: TextIO | None = None,
+    ) -> None:
+        self.settings = settings if settings is not None else Settings.from_env()
+        self._trace_to = trace_to
+        self.pm = pluggy.PluginManager("newsclaims")
+        self.pm.add_hookspecs(hookspecs)
+        self._records: dict[str, PluginRecord] = {}
+        self.errors: list[PluginError] = []
+        if self.settings.trace:
+            self.pm.trace.root.setwriter(self._write_trace)
+            self.pm.enable_tracing()
+        from . import __version__, builtin
+
+        self.register(builtin, name=BUILTIN, distribution="newsclaims", version=__version__)
+        for item in plugins:
+            name, obj = item if isinstance(item, tuple) else (None, item)
+            self.register(obj, name=name)
+        if self.settings.autoload:
+            self.load_entrypoints()
+
+    # -- loading --------------------------------------------------------------------------
+
+    def _write_trace(self, text: str) -> None:
+        (self._trace_to or sys.stderr).write(text)
+
+    def _fail(self, err: PluginError, sink: list[PluginError] | None = None) -> None:
+        if self.settings.strict:
+            raise err
+        (self.errors if sink is None else sink).append(err)
+
+    def register(
+        self,
+        plugin: object,
+        *,
+        name: str | None = None,
+        distribution: str | None = None,
+        version: str | None = None,
+    ) -> str | None:
+        """Register and validate ``plugin``; record (or, in strict mode, raise) a failure."""
+        name = name or getattr(plugin, "__name__", None) or type(plugin).__name__
+        if not self.settings.admits(name):
+            self._records[name] = PluginRecord(name, distribution, version, status="disabled")
+            return None
+        version = version or getattr(plugin, "__version__", None)
+        try:
+            self.pm.register(plugin, name=name)
+        except Exception as exc:
+            self._records[name] = PluginRecord(
+                name, distribution, version, status="error", error=f"{type(exc).__name__}: {exc}"
+            )
+            self._fail(PluginError(name, "registration", exc))
+            return None
+        try:
+            self.pm.check_pending()
+        except pluggy.PluginValidationError as exc:
+            self.pm.unregister(plugin)
+            self._records[name] = PluginRecord(
+                name, distribution, version, status="error", error=f"{type(exc).__name__}: {exc}"
+            )
+            self._fail(PluginError(name, "validation", exc))
+            return None
+        hooks = tuple(sorted(h.name for h in self.pm.get_hookcallers(plugin) or ()))
+        self._records[name] = PluginRecord(name, distribution, version, hooks)
+        self.__dict__.pop("knowledge", None)
+        return name
+
+    def load_entrypoints(self) -> None:
+        """Load every plugin of the ``newsclaims`` entry-point group, each on its own."""
+        for ep in sorted(
+            importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
+        ):
+            dist = ep.dist.name if ep.dist is not None else None
+            version = ep.dist.version if ep.dist is not None else None
+            if ep.name in self._records and self._records[ep.name].status == "loaded":
+                continue
+            if not self.settings.admits(ep.name):
+                self._records[ep.name] = PluginRecord(ep.name, dist, version, status="disabled")
+                continue
+            try:
+                plugin = ep.load()
+            except Exception as exc:
+                self._records[ep.name] = PluginRecord(
+                    ep.name, dist, version, status="error", error=f"{type(exc).__name__}: {exc}"
+                )
+                self._fail(PluginError(ep.name, "import", exc))
+                continue
+            self.register(plugin, name=ep.name, distribution=dist, version=version)
+
+    @property
+    def records(self) -> list[PluginRecord]:
+        """Every plugin the host has seen, sorted by name."""
+        return [self._records[k] for k in sorted(self._records)]
+
+    def loaded(self) -> list[str]:
+        """Names of the plugins that loaded."""
+        return [r.name for r in self.records if r.status == "loaded"]
+
+    def inventory(self) -> list[dict[str, Any]]:
+        """JSON-ready list of plugins: name, distribution, version, hooks, status, error."""
+        return [attrs.asdict(r) for r in self.records]
+
+    # -- calling --------------------------------------------------------------------------
+
+    def _impls(self, hook_name: str, plugin: str | None = None) -> list[Any]:
+        impls = list(reversed(getattr(self.pm.hook, hook_name).get_hookimpls()))
+        if plugin is not None:
+            impls = [i for i in impls if i.plugin_name == plugin]
+        return impls
+
+    def call_each(
+        self,
+        hook_name: str,
+        plugin: str | None = None,
+        errors: list[PluginError] | None = None,
+        **kwargs: Any,
+    ) -> Iterator[tuple[str, Any]]:
+        """Call every implementation of ``hook_name`` in pluggy's order, one at a time.
+
+        Yields ``(plugin_name, result)`` for each implementation that did not return
+        ``None``. An implementation that raises is recorded as a :class:`PluginError` in
+        ``errors`` (default: :attr:`errors`), or raised in strict mode, and the others
+        still run.
+        """
+        for impl in self._impls(hook_name, plugin):
+            args = {k: kwargs[k] for k in impl.argnames}
+            t0 = time.perf_counter()
+            try:
+                result = impl.function(**args)
+            except Exception as exc:
+                if self.settings.trace:
+                    self._write_trace(f"newsclaims: {hook_name} [{impl.plugin_name}] raised {exc!r}\n")
+                self._fail(PluginError(impl.plugin_name, hook_name, exc), errors)
+                continue
+            if self.settings.trace:
+                ms = (time.perf_counter() - t0) * 1000
+                shown = repr(result)
+                shown = shown if len(shown) < 80 else shown[:77] + "..."
+                self._write_trace(
+                    f"newsclaims: {hook_name} [{impl.plugin_name}] -> {shown} ({ms:.1f} ms)\n"
+                )
+            if result is not None:
+                yield impl.plugin_name, result
+
+    def detect(
+        self, document: Document, errors: list[PluginError] | None = None
+    ) -> list[Detection]:
+        """Ask every plugin how well it fits ``document``; best first, ties in call order."""
+        found: list[Detection] = []
+        for name, score in self.call_each("newsclaims_detect", errors=errors, document=document):
+            try:
+                value = float(score)
+            except (TypeError, ValueError):
+                err = PluginError(name, "newsclaims_detect", f"score {score!r} is not a number")
+                self._fail(err, errors)
+                continue
+            if value > 0:
+                found.append(Detection(name, min(value, 1.0)))
+        order = {d.plugin: i for i, d in enumerate(found)}
+        return sorted(found, key=lambda d: (-d.score, order[d.plugin]))
+
+    def parse(
+        self, document: Document, plugin: str | None = None
+    ) -> tuple[Article, ParserInfo, tuple[str, ...]]:
+        """Parse ``document`` with ``plugin`` or with the best-fitting plugin.
+
+        Returns the article, which plugin parsed it, and warnings (plugins that failed
+        before another one succeeded). Raises :class:`NoParserError` when none could.
+        """
+        if plugin is not None:
+            if plugin not in self.loaded():
+                raise NoParserError(
+                    f"plugin {plugin!r} is not loaded (loaded: {', '.join(self.loaded())})"
+                )
+            candidates = [plugin]
+        failures: list[PluginError] = []
+        if plugin is None:
+            candidates = [d.plugin for d in self.detect(document, failures)]
+            candidates += [p for p in (BUILTIN,) if p not in candidates]
+        for name in candidates:
+            results = list(
+                self.call_each("newsclaims_parse", plugin=name, errors=failures, document=document)
+            )
+            if results:
+                article = results[0][1]
+                if not isinstance(article, Article):
+                    got = type(article).__name__
+                    err = PluginError(name, "newsclaims_parse", f"returned {got}, not Article")
+                    self._fail(err, failures)
+                    continue
+                warnings = tuple(str(f) for f in failures)
+                return article, ParserInfo(name, self._records[name].version), warnings
+        detail = "; ".join(str(f) for f in failures) or "no plugin accepted the document"
+        raise NoParserError(detail, tuple(failures))
+
+    @cached_property
+    def knowledge(self) -> Knowledge:
+        """The lexicons all loaded plugins contribute, gathered once."""
+        terms: list[MeasureTerm] = []
+        entities: list[Entity] = []
+        boiler: list[BoilerplatePattern] = []
+        outlets: list[Outlet] = []
+        for hook, sink in (
+            ("newsclaims_measure_terms", terms),
+            ("newsclaims_entities", entities),
+            ("newsclaims_boilerplate", boiler),
+            ("newsclaims_outlets", outlets),
+        ):
+            for _name, items in self.call_each(hook):
+                sink.extend(items)
+        return Knowledge(
+            measure_terms=tuple(terms),
+            entities=tuple(entities),
+            boilerplate=tuple(boiler),
+            outlets=tuple(outlets),
+            person_key_hook=self._person_key,
+        )
+
+    def _person_key(self, name: str) -> str | None:
+        for _plugin, key in self.call_each("newsclaims_person_key", name=name):
+            return str(key)
+        return None

@@ -1,0 +1,235 @@
+"""Value objects that flow through newsclaims: document -> article -> report -> claims.
+
+Every model is an ``attrs`` frozen class; collections are tuples so that equality and
+hashing are real. Build variants with :func:`attrs.evolve`. JSON in and out lives in
+:mod:`newsclaims.serialize`, not here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any, Literal
+
+import attrs
+
+#: Version of the JSON contract written by :mod:`newsclaims.serialize`.
+SCHEMA_VERSION = "1.0"
+
+ClaimKind = Literal["quantity", "statement"]
+EntityType = Literal["organization", "person", "media", "government", "other"]
+Role = Literal["source", "conduit"]
+
+
+def _tuple(value: Any) -> tuple[Any, ...]:
+    return tuple(value) if value is not None else ()
+
+
+def _mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
+    # a plain dict copy; plugins put namespaced data here ({"koreaherald": {...}})
+    return dict(value or {})
+
+
+@attrs.frozen
+class Document:
+    """One input as it arrived, decoded to text.
+
+    :param text: the decoded content (HTML or plain text).
+    :param url: where the document came from, if known.
+    :param content_type: ``text/html`` or ``text/plain`` (sniffed when not declared).
+    :param published: a publication date declared by the caller (CLI ``--published``,
+        WARC-Date); plugins prefer the article's own date and fall back to this one.
+    :param origin: a human-readable name of the input (a path, ``<stdin>``, a WARC record).
+    :param raw: the original bytes when the input was bytes, else ``None``.
+    :param encoding: the encoding used to decode ``raw``.
+    :param warnings: notes from reading the input (for example replaced undecodable bytes).
+    """
+
+    text: str
+    url: str | None = None
+    content_type: str = "text/plain"
+    published: datetime | None = None
+    origin: str | None = None
+    raw: bytes | None = attrs.field(default=None, repr=False, eq=False)
+    encoding: str | None = None
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+
+    @property
+    def is_html(self) -> bool:
+        """True when the document is an HTML page."""
+        return "html" in self.content_type
+
+
+@attrs.frozen
+class Removed:
+    """A block taken out of the article body, and why.
+
+    :param text: the removed text as it appeared.
+    :param reason: a short machine-readable reason (``comment-form``, ``widget``,
+        ``counter``, ``identifier``, ``credit-line``, ``byline``, ``title``, ...).
+    """
+
+    text: str
+    reason: str
+
+
+@attrs.frozen
+class Source:
+    """Where an article was published and, for a repost, where it first appeared."""
+
+    outlet: str | None = None
+    domain: str | None = None
+    url: str | None = None
+    original_outlet: str | None = None
+    original_url: str | None = None
+
+
+@attrs.frozen
+class ParserInfo:
+    """Which plugin parsed a report."""
+
+    name: str
+    version: str | None = None
+
+
+@attrs.frozen
+class Article:
+    """What a source plugin returns from ``newsclaims_parse``: clean text and metadata.
+
+    ``text`` keeps paragraphs separated by blank lines; the claim engine reads it and
+    claim spans point into it.
+    """
+
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    published: datetime | None = None
+    language: str | None = None
+    source: Source = attrs.field(factory=Source)
+    removed: tuple[Removed, ...] = attrs.field(default=(), converter=_tuple)
+    extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_mapping, eq=False)
+
+
+@attrs.frozen
+class Value:
+    """A stated number as bounds (CLAIMS.md's table).
+
+    ``low``/``high`` are ``None`` when the text leaves that side open.
+    """
+
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    unit: str = "persons"
+    text: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low bound {self.low} is above high bound {self.high}")
+
+
+@attrs.frozen
+class Subject:
+    """Who is counted: ``text`` as the article names them, plus what was read off it."""
+
+    text: str
+    affiliation: str | None = None
+    carried: bool = False
+
+
+@attrs.frozen
+class Attribution:
+    """One source credited for a claim.
+
+    :param name: the fullest name the article gives.
+    :param short: an acronym or short form, when there is one.
+    :param type: ``organization``, ``person``, ...
+    :param role: ``source`` (where the figure comes from) or ``conduit`` (who relayed it).
+    :param text: how the article referred to it at this place ("the intelligence agency").
+    :param key: a stable identity across outlets (romanization variants share it).
+    """
+
+    name: str
+    short: str | None = None
+    type: str = "organization"
+    role: str = "source"
+    text: str | None = None
+    key: str | None = None
+
+
+@attrs.frozen
+class TimeRef:
+    """When a figure holds or was issued: the words, and ISO dates when resolvable."""
+
+    text: str
+    start: str | None = None
+    end: str | None = None
+
+
+@attrs.frozen
+class Location:
+    """Where the counted event happened, as stated."""
+
+    text: str
+
+
+@attrs.frozen
+class Mention:
+    """Another place in ``report.text`` where the same claim is stated."""
+
+    quote: str
+    span: tuple[int, int] = attrs.field(converter=tuple)
+
+
+@attrs.frozen
+class Claim:
+    """One quantity or attributed statement read from the report text.
+
+    ``span`` is ``[start, end)`` into ``Report.text`` so that
+    ``report.text[start:end] == quote``.
+    """
+
+    id: str
+    kind: str
+    quote: str
+    span: tuple[int, int] = attrs.field(converter=tuple)
+    measure: str | None = None
+    value: Value | None = None
+    subject: Subject | None = None
+    attribution: tuple[Attribution, ...] = attrs.field(default=(), converter=_tuple)
+    time: TimeRef | None = None
+    location: Location | None = None
+    hedges: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    flags: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    mentions: tuple[Mention, ...] = attrs.field(default=(), converter=_tuple)
+
+
+@attrs.frozen
+class Report:
+    """One parsed article with its claims: the unit of the JSON contract."""
+
+    id: str
+    text: str
+    title: str | None = None
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    published: str | None = None
+    language: str | None = None
+    source: Source = attrs.field(factory=Source)
+    removed: tuple[Removed, ...] = attrs.field(default=(), converter=_tuple)
+    claims: tuple[Claim, ...] = attrs.field(default=(), converter=_tuple)
+    parser: ParserInfo = attrs.field(factory=lambda: ParserInfo("unknown"))
+    input: str | None = None
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    schema_version: str = SCHEMA_VERSION
+
+
+@attrs.frozen
+class Failure:
+    """An input that gave no report: which input, what went wrong, and which plugin."""
+
+    input: str
+    error: str
+    message: str
+    plugin: str | None = None

@@ -1,0 +1,89 @@
+"""JSON in and out for the models: the only place that knows the wire format.
+
+>>> from newsclaims.models import Report
+>>> r = Report(id="x", text="t")
+>>> report_from_json(report_to_json(r)) == r
+True
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+import cattrs
+from cattrs.preconf.json import make_converter
+
+from .models import Failure, Report
+
+converter = make_converter()
+
+
+def _num(value: float | None) -> float | int | None:
+    # integral bounds are written as integers: 4000, not 4000.0
+    if value is not None and float(value).is_integer():
+        return int(value)
+    return value
+
+
+converter.register_unstructure_hook(float, _num)
+converter.register_unstructure_hook(float | None, _num)  # type: ignore[arg-type]
+
+
+class ContractError(ValueError):
+    """JSON that does not follow the newsclaims contract."""
+
+
+def report_to_dict(report: Report) -> dict[str, Any]:
+    """The report as a JSON-ready ``dict`` (the contract's field names)."""
+    data: dict[str, Any] = converter.unstructure(report)
+    return data
+
+
+def report_from_dict(data: dict[str, Any]) -> Report:
+    """Read a report back from its ``dict`` form; raises :class:`ContractError`."""
+    try:
+        return converter.structure(data, Report)
+    except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
+        detail = "; ".join(cattrs.transform_error(exc)) if isinstance(
+            exc, cattrs.BaseValidationError
+        ) else str(exc)
+        raise ContractError(f"not a newsclaims report: {detail}") from exc
+
+
+def report_to_json(report: Report, *, indent: int | None = None) -> str:
+    """The report as JSON text."""
+    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
+
+
+def report_from_json(text: str) -> Report:
+    """Read a report from JSON text."""
+    return report_from_dict(json.loads(text))
+
+
+def failure_to_dict(failure: Failure) -> dict[str, Any]:
+    """An error record as JSON-ready ``dict``: ``input``, ``error`` (type), ``message``, ``plugin``.
+
+    Reports always have an ``id`` and error records never do.
+    """
+    data: dict[str, Any] = converter.unstructure(failure)
+    return data
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of a report, shipped inside the package."""
+    text = resources.files("newsclaims").joinpath("schema/report.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def validate(data: dict[str, Any]) -> None:
+    """Validate a report ``dict`` against :func:`schema`; raises :class:`ContractError`."""
+    import jsonschema
+
+    validator = jsonschema.Draft202012Validator(schema())
+    errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+    if errors:
+        lines = [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in errors]
+        raise ContractError("report does not match the schema:\n" + "\n".join(lines[:20]))
