@@ -17,7 +17,6 @@ from .knowledge import BoilerplatePattern, Entity, MeasureTerm, Outlet
 from .models import Article, Document, Source
 
 
-
 def _visible_text(html: str) -> tuple[str | None, str]:
     from bs4 import BeautifulSoup
 

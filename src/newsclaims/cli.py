@@ -66,7 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     ex.add_argument("paths", nargs="+", metavar="PATH")
     ex.add_argument("--url", help="the article's URL (one input)")
-    ex.add_argument("--published", metavar="DATE", help="publication date when the article has none")
+    ex.add_argument(
+        "--published", metavar="DATE", help="publication date when the article has none"
+    )
     ex.add_argument("--plugin", metavar="NAME", help="parse with this plugin, skip detection")
     ex.add_argument(
         "--format",

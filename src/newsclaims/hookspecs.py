@@ -25,17 +25,21 @@ from collections.abc import Iterable
 
 import pluggy
 
-from .knowledge import BoilerplatePattern, Entity, MeasureTerm, Outlet
+from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet
 from .models import Article, Document
 
 hookspec = pluggy.HookspecMarker("newsclaims")
 
 
 @hookspec
-def newsclaims_detect(document: Document) -> float | None:  # type: ignore[empty-body]
+def newsclaims_detect(  # type: ignore[empty-body]
+    document: Document, knowledge: Knowledge
+) -> float | None:
     """Say how well this plugin fits ``document``.
 
     :param document: the decoded input, with its URL and content type.
+    :param knowledge: the merged lexicons of all loaded plugins (outlets and their
+        domains, boilerplate patterns, ...); take it only if you need it.
     :return: a score in ``[0, 1]``: ``1.0`` for a certain match (the outlet's own domain or
         canonical link), about ``0.8`` for strong evidence (``og:site_name``, JSON-LD
         publisher, a credit line naming the outlet), ``0.05``-``0.2`` for a generic plugin
@@ -50,7 +54,9 @@ def newsclaims_detect(document: Document) -> float | None:  # type: ignore[empty
 
 
 @hookspec
-def newsclaims_parse(document: Document) -> Article | None:  # type: ignore[empty-body]
+def newsclaims_parse(  # type: ignore[empty-body]
+    document: Document, knowledge: Knowledge
+) -> Article | None:
     """Parse ``document`` into an :class:`~newsclaims.models.Article`.
 
     Called only for the plugin that won detection (or was forced). Return clean body
@@ -58,6 +64,8 @@ def newsclaims_parse(document: Document) -> Article | None:  # type: ignore[empt
     its reason. Return ``None`` to decline; the next best plugin is then asked.
 
     :param document: the decoded input.
+    :param knowledge: the merged lexicons of all loaded plugins: boilerplate patterns
+        for cleaners, outlets to name the outlet of a URL or credit line.
     :raises Exception: any exception is reported with the plugin's name, and the next
         best plugin parses the document instead (unless strict mode is on).
 

@@ -45,9 +45,7 @@ class PluginError(Exception):
         self.plugin = plugin
         self.phase = phase
         self.error = error
-        detail = (
-            f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
-        )
+        detail = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
         super().__init__(f"plugin {plugin!r} failed in {phase}: {detail}")
 
 
@@ -271,7 +269,9 @@ class PluginHost:
                 result = impl.function(**args)
             except Exception as exc:
                 if self.settings.trace:
-                    self._write_trace(f"newsclaims: {hook_name} [{impl.plugin_name}] raised {exc!r}\n")
+                    self._write_trace(
+                        f"newsclaims: {hook_name} [{impl.plugin_name}] raised {exc!r}\n"
+                    )
                 self._fail(PluginError(impl.plugin_name, hook_name, exc), errors)
                 continue
             if self.settings.trace:
@@ -289,7 +289,9 @@ class PluginHost:
     ) -> list[Detection]:
         """Ask every plugin how well it fits ``document``; best first, ties in call order."""
         found: list[Detection] = []
-        for name, score in self.call_each("newsclaims_detect", errors=errors, document=document):
+        for name, score in self.call_each(
+            "newsclaims_detect", errors=errors, document=document, knowledge=self.knowledge
+        ):
             try:
                 value = float(score)
             except (TypeError, ValueError):
@@ -321,7 +323,13 @@ class PluginHost:
             candidates += [p for p in (BUILTIN,) if p not in candidates]
         for name in candidates:
             results = list(
-                self.call_each("newsclaims_parse", plugin=name, errors=failures, document=document)
+                self.call_each(
+                    "newsclaims_parse",
+                    plugin=name,
+                    errors=failures,
+                    document=document,
+                    knowledge=self.knowledge,
+                )
             )
             if results:
                 article = results[0][1]

@@ -14,13 +14,12 @@ import re
 import sys
 from datetime import datetime
 from pathlib import Path
-from typing import Union
 
 from .dates import parse_date
 from .models import Document
 
 #: What :func:`newsclaims.parse` accepts as a source.
-SourceLike = Union[str, bytes, os.PathLike[str]]
+SourceLike = str | bytes | os.PathLike[str]
 
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
@@ -168,8 +167,10 @@ def document_from(
     ``"-"`` reads standard input.
     """
     pub = parse_date(published) if isinstance(published, str) else published
-    if isinstance(source, os.PathLike) or (isinstance(source, str) and source == "-") or (
-        isinstance(source, str) and looks_like_path(source)
+    if (
+        isinstance(source, os.PathLike)
+        or (isinstance(source, str) and source == "-")
+        or (isinstance(source, str) and looks_like_path(source))
     ):
         path = os.fspath(source)
         if path == "-":
@@ -181,9 +182,7 @@ def document_from(
             except OSError as exc:
                 raise InputError(f"{path}: {exc.strerror or exc}") from exc
             origin = origin or path
-        return document_from(
-            data, url=url, published=pub, content_type=content_type, origin=origin
-        )
+        return document_from(data, url=url, published=pub, content_type=content_type, origin=origin)
     warnings: tuple[str, ...] = ()
     raw: bytes | None = None
     encoding: str | None = None

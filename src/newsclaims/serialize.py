@@ -46,9 +46,11 @@ def report_from_dict(data: dict[str, Any]) -> Report:
     try:
         return converter.structure(data, Report)
     except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
-        detail = "; ".join(cattrs.transform_error(exc)) if isinstance(
-            exc, cattrs.BaseValidationError
-        ) else str(exc)
+        detail = (
+            "; ".join(cattrs.transform_error(exc))
+            if isinstance(exc, cattrs.BaseValidationError)
+            else str(exc)
+        )
         raise ContractError(f"not a newsclaims report: {detail}") from exc
 
 

@@ -142,9 +142,7 @@ BOILERPLATE: tuple[BoilerplatePattern, ...] = (
         r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|[0-9a-f]{24,}", "identifier"
     ),
     BoilerplatePattern(r"(-{3,}|\*{3,}|_{3,}|={3,}|(\*\s*){3,}|(-\s*){3,}|#+)", "separator"),
-    BoilerplatePattern(
-        r"(©|\(c\)|copyright)\s.{0,120}|all rights reserved\.?.{0,80}", "copyright"
-    ),
+    BoilerplatePattern(r"(©|\(c\)|copyright)\s.{0,120}|all rights reserved\.?.{0,80}", "copyright"),
 )
 
 OUTLETS: tuple[Outlet, ...] = (
