@@ -1,0 +1,120 @@
+"""The JSON contract: round trip, schema, readable errors."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsclaims.models import (
+    Attribution,
+    Claim,
+    Location,
+    Mention,
+    ParserInfo,
+    Removed,
+    Report,
+    Source,
+    Subject,
+    TimeRef,
+    Value,
+)
+from newsclaims.serialize import (
+    ContractError,
+    report_from_dict,
+    report_from_json,
+    report_to_dict,
+    report_to_json,
+    schema,
+    validate,
+)
+
+TEXT = "Officials said at least 12 people were killed on Monday.\n\nAt least 12 died."
+
+
+def full_report() -> Report:
+    quote = TEXT[:56]
+    return Report(
+        id="r1",
+        text=TEXT,
+        title="Twelve killed",
+        authors=("Jane Doe",),
+        published="2024-03-05",
+        language="en",
+        source=Source("Example News", "example.com", "https://example.com/a", "Wire", None),
+        removed=(Removed("Most Popular", "widget"),),
+        claims=(
+            Claim(
+                id="c1",
+                kind="quantity",
+                quote=quote,
+                span=(0, 56),
+                measure="killed",
+                value=Value(12, None, True, True, False, "persons", "at least 12"),
+                subject=Subject("people"),
+                attribution=(Attribution("officials", type="other"),),
+                time=TimeRef("on Monday", "2024-03-04", "2024-03-04"),
+                location=Location("Kursk region"),
+                hedges=("estimate",),
+                flags=("increment",),
+                mentions=(Mention("At least 12 died.", (58, 75)),),
+            ),
+            Claim(id="c2", kind="statement", quote=quote, span=(0, 56)),
+        ),
+        parser=ParserInfo("text", "0.1.0"),
+        input="a.txt",
+        warnings=("note",),
+    )
+
+
+def test_round_trip_is_equal() -> None:
+    report = full_report()
+    assert report_from_json(report_to_json(report)) == report
+    assert report_from_dict(json.loads(json.dumps(report_to_dict(report)))) == report
+
+
+def test_output_validates_and_uses_contract_names() -> None:
+    data = report_to_dict(full_report())
+    validate(data)
+    claim = data["claims"][0]
+    assert claim["span"] == [0, 56]
+    assert claim["value"]["low"] == 12 and isinstance(claim["value"]["low"], int)
+    assert set(data["source"]) == {"outlet", "domain", "url", "original_outlet", "original_url"}
+    assert data["schema_version"] == "1.0"
+
+
+def test_fractional_bounds_stay_floats() -> None:
+    v = report_to_dict(
+        Report(
+            id="x",
+            text="t",
+            claims=(Claim(id="c", kind="quantity", quote="t", span=(0, 1), value=Value(1.5, 1.5)),),
+        )
+    )
+    assert v["claims"][0]["value"]["low"] == 1.5
+
+
+def test_schema_rejects_a_broken_report() -> None:
+    data = report_to_dict(full_report())
+    data["claims"][0]["kind"] = "rumour"
+    del data["title"]
+    with pytest.raises(ContractError) as info:
+        validate(data)
+    assert "kind" in str(info.value) or "claims/0" in str(info.value)
+    assert "title" in str(info.value)
+
+
+def test_reading_bad_json_names_the_problem() -> None:
+    with pytest.raises(ContractError, match="not a newsclaims report"):
+        report_from_dict({"id": "x"})
+
+
+def test_value_bounds_must_be_ordered() -> None:
+    with pytest.raises(ValueError, match="above"):
+        Value(10, 5)
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    import jsonschema
+
+    jsonschema.Draft202012Validator.check_schema(schema())
