@@ -113,7 +113,7 @@ def test_broken_plugins_are_named_and_good_one_still_parses(installed: Path) -> 
 
 def test_parse_error_is_named_when_forced(installed: Path) -> None:
     host = PluginHost(settings=only_fakes())
-    with pytest.raises(NoParserError, match="'raiser'.*layout changed"):
+    with pytest.raises(NoParserError, match=r"'raiser'.*layout changed"):
         parse_document(doc("anything"), plugin="raiser", host=host)
 
 
@@ -125,7 +125,7 @@ def test_other_documents_keep_working_after_a_plugin_error(installed: Path) -> N
 
 
 def test_strict_mode_fails_fast(installed: Path) -> None:
-    with pytest.raises(PluginError, match="'broken'.*import"):
+    with pytest.raises(PluginError, match=r"'broken'.*import"):
         PluginHost(settings=only_fakes(strict=True))
     host = PluginHost(settings=Settings(autoload=True, strict=True, allow=frozenset({"raiser"})))
     with pytest.raises(PluginError, match="layout changed"):

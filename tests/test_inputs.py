@@ -56,7 +56,7 @@ def test_undecodable_bytes_are_replaced_and_noted() -> None:
 
 def test_gzip_is_read_transparently(tmp_path: Path) -> None:
     path = tmp_path / "a.txt.gz"
-    path.write_bytes(gzip.compress("Five people were injured.".encode()))
+    path.write_bytes(gzip.compress(b"Five people were injured."))
     doc = document_from(path)
     assert doc.text == "Five people were injured."
     assert doc.origin == str(path)

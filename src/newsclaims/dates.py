@@ -25,11 +25,12 @@ def _parse_cached(text: str) -> datetime | None:
             pass
     import dateparser  # slow to import and to call: only for non-ISO strings
 
-    return dateparser.parse(
+    found: datetime | None = dateparser.parse(
         s,
         languages=["en"],
         settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"},
     )
+    return found
 
 
 def parse_date(text: str | None) -> datetime | None:

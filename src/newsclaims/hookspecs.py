@@ -32,9 +32,7 @@ hookspec = pluggy.HookspecMarker("newsclaims")
 
 
 @hookspec
-def newsclaims_detect(  # type: ignore[empty-body]
-    document: Document, knowledge: Knowledge
-) -> float | None:
+def newsclaims_detect(document: Document, knowledge: Knowledge) -> float | None:
     """Say how well this plugin fits ``document``.
 
     :param document: the decoded input, with its URL and content type.
@@ -54,9 +52,7 @@ def newsclaims_detect(  # type: ignore[empty-body]
 
 
 @hookspec
-def newsclaims_parse(  # type: ignore[empty-body]
-    document: Document, knowledge: Knowledge
-) -> Article | None:
+def newsclaims_parse(document: Document, knowledge: Knowledge) -> Article | None:
     """Parse ``document`` into an :class:`~newsclaims.models.Article`.
 
     Called only for the plugin that won detection (or was forced). Return clean body
@@ -96,7 +92,7 @@ def newsclaims_entities() -> Iterable[Entity]:  # type: ignore[empty-body]
 
 
 @hookspec(firstresult=True)
-def newsclaims_person_key(name: str) -> str | None:  # type: ignore[empty-body]
+def newsclaims_person_key(name: str) -> str | None:
     """Return a stable identity key for a person's name, or ``None`` to pass.
 
     Used to merge spelling and romanization variants of one person across outlets

@@ -16,8 +16,8 @@ import attrs
 PartOfSpeech = Literal["verb", "noun", "adjective"]
 
 
-def _lower_tuple(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(v for v in values)
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -41,7 +41,7 @@ class Entity:
 
     name: str
     short: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=_lower_tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     type: str = "organization"
 
     def names(self) -> tuple[str, ...]:
@@ -57,7 +57,7 @@ class Outlet:
     """A news outlet and the domains it publishes under."""
 
     name: str
-    domains: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    domains: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
 
 @attrs.frozen

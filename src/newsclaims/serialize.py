@@ -28,7 +28,7 @@ def _num(value: float | None) -> float | int | None:
 
 
 converter.register_unstructure_hook(float, _num)
-converter.register_unstructure_hook(float | None, _num)  # type: ignore[arg-type]
+converter.register_unstructure_hook(float | None, _num)
 # spans are (start, end) tuples in Python and [start, end] arrays in JSON
 converter.register_unstructure_hook_func(lambda t: t == tuple[int, int], list)
 
