@@ -1,0 +1,93 @@
+"""Whole-line boilerplate of scraped text: widgets, comment forms, counters, prompts.
+
+:data:`PATTERNS` are this plugin's additions to the core list (``newsclaims_boilerplate``);
+:class:`LineMatcher` applies the merged list to one line at a time and refuses to drop a
+line that reads as a sentence of the article.
+
+>>> m = LineMatcher(PATTERNS)
+>>> m.reason("Most CommentedTroops Sent North Again")
+'widget'
+>>> m.reason("Related") , m.reason("4 min read")
+('widget', 'reading-time')
+>>> m.reason("Related talks between the two governments resumed on Monday after a pause.")
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from newsclaims.knowledge import BoilerplatePattern
+
+_WIDGET_HEADERS = (
+    r"most (?:commented|popular|read|viewed|shared|watched)|popular (?:posts|stories|news)"
+    r"|trending(?: now| stories)?|related(?: articles?| posts?| stories| news| content| coverage)?"
+    r"|you (?:may|might) (?:also )?like|recommended(?: for you| stories| reading)?|read more"
+    r"|more stories|more news|latest (?:news|posts|stories|articles)|top stories|editor'?s picks"
+    r"|see also|also read|read also|also see|further reading|more on this(?: story| topic)?"
+    r"|what to read next|up next|more like this|don'?t miss|must read|in other news"
+)
+
+#: Lines this plugin removes in addition to the core ones.
+PATTERNS: tuple[BoilerplatePattern, ...] = (
+    # a widget header run into the first headline it lists: "Most CommentedSome Headline"
+    BoilerplatePattern(rf"(?:{_WIDGET_HEADERS})(?-i:[A-Z0-9\"“‘']).{{0,200}}", "widget"),
+    BoilerplatePattern(rf"(?:{_WIDGET_HEADERS})\s*[:>»]?", "widget"),
+    BoilerplatePattern(r"more (?:from|on|about) [\w .,'&-]{1,40}:?", "widget"),
+    BoilerplatePattern(
+        r"(?:\d+\s*(?:-\s*)?min(?:ute)?s?\.? read|reading time:?\s*\d+\s*min(?:ute)?s?"
+        r"|listen to (?:this )?(?:article|story)(?:\s*[\d:]+\s*(?:min(?:ute)?s?)?)?)",
+        "reading-time",
+    ),
+    BoilerplatePattern(
+        r"(?:click|tap) to (?:share|email|print|tweet|post)\b.{0,80}|share (?:this|on|via) .{0,40}"
+        r"|like this:?|like loading\.*|loading\.*|print(?: this)?(?: article| page| story)?"
+        r"|(?:email|e-mail) (?:this|a friend)(?: article| story)?",
+        "share",
+    ),
+    BoilerplatePattern(
+        r"(?:posted|filed) (?:in|under)\s*:?\s.{1,120}|tags?\s*:\s*.{1,200}"
+        r"|categor(?:y|ies)\s*:\s*.{1,200}|topics?\s*:\s*.{1,120}",
+        "taxonomy",
+    ),
+    BoilerplatePattern(
+        r"(?:previous|next|older|newer) (?:article|post|story|entry)\s*[:»>]?.{0,150}"
+        r"|continue reading.{0,80}|back to top|(?:home|news)\s*[>»›/]\s*.{1,150}"
+        r"|(?:about|follow|more from) the author",
+        "navigation",
+    ),
+    BoilerplatePattern(r"enditem|\(?end\)?|-?\s*ends\s*-?", "wire-marker"),
+    BoilerplatePattern(r"\d+\s+comments?\s+on\s+.{1,200}|\(\d+\)\s*comments?", "comment-form"),
+)
+
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
+#: reasons whose patterns may only be trusted on lines that are not sentences
+_ALWAYS = frozenset({"comment-form", "identifier", "separator"})
+
+
+def looks_like_prose(text: str) -> bool:
+    """True when ``text`` reads as a sentence of an article (long, ends like a sentence)."""
+    words = len(text.split())
+    return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(text)))
+
+
+class LineMatcher:
+    """Match whole lines against boilerplate patterns, keeping lines that are prose."""
+
+    def __init__(self, patterns: Iterable[BoilerplatePattern]) -> None:
+        """Compile ``patterns`` once (duplicates are dropped, order kept)."""
+        seen: dict[tuple[str, str], BoilerplatePattern] = {}
+        for p in patterns:
+            seen.setdefault((p.pattern, p.reason), p)
+        self.patterns = tuple(seen.values())
+
+    def reason(self, line: str) -> str | None:
+        """The reason ``line`` is boilerplate, or ``None`` when it is not (or in doubt)."""
+        text = line.strip()
+        if not text or len(text) > 400:
+            return None
+        prose = looks_like_prose(text)
+        for pattern in self.patterns:
+            if pattern.regex.fullmatch(text) and (not prose or pattern.reason in _ALWAYS):
+                return pattern.reason
+        return None

@@ -1,0 +1,357 @@
+"""Clean one scraped text article: metadata out of the body, boilerplate out, words kept.
+
+The cleaner reads the text line by line. Each line is body, a blank paragraph break, or
+removed with a reason (:class:`~newsclaims.models.Removed`); metadata found on removed
+lines (title, byline, dates, credits) fills the :class:`~newsclaims.models.Article`.
+When a rule is in doubt the line stays in the body.
+
+>>> from newsclaims.knowledge import Knowledge
+>>> from newsclaims.models import Document
+>>> doc = Document("Flood Kills 3 in Town\\nBy Jane Doe\\n\\nThree people died, police said.\\n")
+>>> article = clean_text(doc, Knowledge())
+>>> article.title, article.authors, article.text
+('Flood Kills 3 in Town', ('Jane Doe',), 'Three people died, police said.')
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+
+import attrs
+from newsclaims.knowledge import Knowledge
+from newsclaims.models import Article, Document, Removed, Source
+
+from .boilerplate import PATTERNS, LineMatcher, looks_like_prose
+from .byline import is_name, name_with_counter, parse_byline, split_names, tidy_name
+from .credits import Credit, dateline_outlet, outlet_name, read_credit
+from .datelines import looks_like_date, read_date, read_date_line
+from .frontmatter import FrontMatter, split_front_matter
+from .markdown import MarkdownLine, strip_markdown
+from .paragraphs import is_hard_wrapped, to_paragraphs
+
+#: non-blank lines at the top that may hold title, byline and dates
+HEADER_LINES = 12
+_COMPOUND = re.compile(r"\s+[|•·]\s+|\s+[–—]\s+")
+_WIRE_END = re.compile(r"(?<=[.!?\"”’])\s*(Enditem|\(End\))\s*$")
+_TITLE_END_BAD = re.compile(r"[.,;:]$")
+
+
+@attrs.define
+class _Line:
+    raw: str
+    md: MarkdownLine
+    reason: str | None = None  # set when the line is removed
+
+    @property
+    def text(self) -> str:
+        return self.md.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        return not self.raw.strip()
+
+
+@attrs.define
+class _Meta:
+    title: str | None = None
+    authors: list[str] = attrs.field(factory=list)
+    published: datetime | None = None
+    header_date: datetime | None = None
+    updated: datetime | None = None
+    outlet: str | None = None
+    url: str | None = None
+
+    def add_authors(self, names: tuple[str, ...]) -> None:
+        for name in names:
+            if name.casefold() not in {a.casefold() for a in self.authors}:
+                self.authors.append(name)
+
+    def add_credit(self, credit: Credit) -> None:
+        self.outlet = self.outlet or credit.outlet
+        self.url = self.url or credit.url
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text).split()).casefold()
+
+
+def _read_front_matter(fm: FrontMatter, meta: _Meta, knowledge: Knowledge) -> None:
+    title = fm.get("title", "headline")
+    meta.title = strip_markdown(title).text if title else None
+    for value in fm.get_all("authors", "author", "byline", "by", "creator"):
+        names = split_names(re.sub(r"^by\s+", "", value, flags=re.I)) or (
+            (tidy_name(value),) if is_name(value, min_tokens=1) else ()
+        )
+        meta.add_authors(names)
+    date = fm.get("date", "published", "published at", "published on", "publish date", "pubdate")
+    meta.published = read_date(date) if date else None
+    updated = fm.get("updated", "modified", "last modified")
+    meta.updated = read_date(updated) if updated else None
+    ref = fm.get(
+        "original url",
+        "original source",
+        "source url",
+        "canonical url",
+        "canonical",
+        "source",
+        "url",
+        "link",
+    )
+    if ref:
+        meta.add_credit(read_credit(f"Source: {ref}", knowledge) or Credit())
+    name = fm.get("publisher", "outlet", "site", "site name", "source name")
+    if name:
+        meta.add_credit(Credit(outlet_name(name, knowledge) or name.strip()))
+
+
+def _title_like(line: _Line, following: _Line | None) -> bool:
+    text = line.text.rstrip("\"'”’ ")
+    words = len(text.split())
+    if following is None or not 1 <= words <= 30 or len(text) > 200:
+        return False
+    if _TITLE_END_BAD.search(text) or looks_like_prose(text):
+        return False
+    return not following.text[:1].islower()
+
+
+def _is_meta_part(part: str) -> bool:
+    return bool(
+        parse_byline(part)
+        or read_date_line(part)
+        or looks_like_date(part)
+        or re.fullmatch(r"[\d,.]+\s*k?\s*(?:views?|comments?|reads?|shares?)|\d+\s*min\.? read", part, re.I)
+    )
+
+
+class _Cleaner:
+    def __init__(self, document: Document, knowledge: Knowledge) -> None:
+        self.document = document
+        self.knowledge = knowledge
+        self.matcher = LineMatcher((*knowledge.boilerplate, *PATTERNS))
+        self.meta = _Meta()
+        self.removed: list[Removed] = []
+
+    # -- metadata lines -------------------------------------------------------------------
+
+    def _date(self, value: datetime | None, kind: str) -> None:
+        if value is None:
+            return
+        if kind == "updated":
+            self.meta.updated = self.meta.updated or value
+        elif kind == "header":
+            self.meta.header_date = self.meta.header_date or value
+        else:
+            self.meta.published = self.meta.published or value
+
+    def _byline(self, text: str) -> bool:
+        byline = parse_byline(text)
+        if byline is None:
+            return False
+        self.meta.add_authors(byline.authors)
+        extra = byline.affiliation
+        if extra:
+            dated = read_date_line(extra)
+            if dated is not None:
+                self._date(dated.value, dated.kind)
+            elif looks_like_date(extra):
+                self._date(read_date(extra), "published")
+            else:
+                named = outlet_name(extra, self.knowledge)
+                if named:
+                    self.meta.add_credit(Credit(named))
+        return True
+
+    def _dateline(self, text: str) -> bool:
+        dated = read_date_line(text)
+        if dated is None:
+            return False
+        self._date(dated.value, dated.kind)
+        if dated.by:
+            names = split_names(dated.by)
+            self.meta.add_authors(names or ())
+        return True
+
+    def _compound(self, text: str, header: bool) -> str | None:
+        """Lines like ``Jane Doe | March 3, 2024 | 4 min read``: every part metadata."""
+        parts = [p.strip() for p in _COMPOUND.split(text) if p.strip()]
+        if len(parts) < 2 or len(text) > 200:
+            return None
+        names = [p for p in parts if is_name(p, max_tokens=4) or split_names(p)]
+        others = [p for p in parts if p not in names]
+        if not others or not all(_is_meta_part(p) for p in others):
+            return None
+        if names and not header:
+            return None
+        for name in names:
+            self.meta.add_authors(split_names(name) or (tidy_name(name),))
+        for part in others:
+            if not (self._byline(part) or self._dateline(part)) and looks_like_date(part):
+                self._date(read_date(part), "header")
+        return "byline" if names or any(parse_byline(p) for p in others) else "dateline"
+
+    def classify(self, line: _Line, header: bool) -> str | None:
+        """The reason to remove ``line``, recording its metadata; ``None`` keeps it."""
+        text = line.text
+        if not text:
+            return "image" if line.md.images else None
+        reason = self.matcher.reason(text)
+        if reason:
+            return reason
+        credit = read_credit(text, self.knowledge, line.md.urls)
+        if credit is not None:
+            self.meta.add_credit(credit)
+            return "credit-line"
+        if self._byline(text):
+            return "byline"
+        if self._dateline(text):
+            return "dateline"
+        if header:
+            name = name_with_counter(text)
+            if name:
+                self.meta.add_authors((name,))
+                return "byline"
+            if looks_like_date(text):
+                self._date(read_date(text), "header")
+                return "dateline"
+        return self._compound(text, header)
+
+    # -- the text ---------------------------------------------------------------------------
+
+    def _title(self, lines: list[_Line], header: list[int]) -> None:
+        if not header:
+            return
+        first = lines[header[0]]
+        if self.meta.title:
+            if _norm(first.text) == _norm(self.meta.title):
+                first.reason = "title"
+            return
+        headings = [i for i in header if lines[i].md.heading == 1]
+        if first.md.heading or headings:
+            at = header[0] if first.md.heading else headings[0]
+            lines[at].reason = "title"
+            self.meta.title = lines[at].text
+            return
+        following = next((lines[i] for i in header[1:]), None)
+        if following is None:
+            following = next((ln for ln in lines[header[0] + 1 :] if not ln.blank), None)
+        block = _block_of(lines, header[0])
+        if len(block) > 2 and is_hard_wrapped(block):
+            return
+        if _title_like(first, following) and not self._is_metadata(first):
+            first.reason = "title"
+            self.meta.title = first.text
+
+    def _is_metadata(self, line: _Line) -> bool:
+        text = line.text
+        return bool(
+            self.matcher.reason(text)
+            or parse_byline(text)
+            or read_date_line(text)
+            or looks_like_date(text)
+            or name_with_counter(text)
+            or read_credit(text, self.knowledge, line.md.urls)
+        )
+
+    def _trailing_widgets(self, lines: list[_Line]) -> None:
+        """After a widget header at the end, short headline lines are the widget's list."""
+        content = [i for i, ln in enumerate(lines) if not ln.blank]
+        header_at = None
+        for i in reversed(content):
+            ln = lines[i]
+            if ln.reason == "widget":
+                header_at = i
+            elif ln.reason is None and looks_like_prose(ln.text):
+                break
+        if header_at is None:
+            return
+        for i in content:
+            ln = lines[i]
+            short = len(ln.text.split()) <= 20 and not _TITLE_END_BAD.search(ln.text)
+            if i > header_at and ln.reason is None and short:
+                ln.reason = "widget"
+
+    def run(self) -> Article:
+        text = self.document.text.replace("\r\n", "\n").replace("\r", "\n")
+        fm = split_front_matter(text)
+        if fm.raw:
+            self.removed.append(Removed(fm.raw, "front-matter"))
+            _read_front_matter(fm, self.meta, self.knowledge)
+        lines = [_Line(raw, strip_markdown(raw)) for raw in fm.body.split("\n")]
+        header = self._header(lines)
+        self._title(lines, header)
+        in_header = set(header)
+        for i, line in enumerate(lines):
+            if line.blank or line.reason:
+                continue
+            line.reason = self.classify(line, i in in_header)
+        self._trailing_widgets(lines)
+        paragraphs: list[str] = []
+        block: list[str] = []
+        for line in lines:
+            if line.reason:
+                self.removed.append(Removed(line.raw.strip(), line.reason))
+            elif line.blank:
+                paragraphs += to_paragraphs(block)
+                block = []
+            elif line.text:
+                block.append(line.text)
+        paragraphs += to_paragraphs(block)
+        self._wire_end(paragraphs)
+        if paragraphs and not self.meta.outlet:
+            self.meta.outlet = dateline_outlet(paragraphs[0], self.knowledge)
+        meta = self.meta
+        published = meta.published or meta.header_date or meta.updated or self.document.published
+        return Article(
+            text="\n\n".join(paragraphs),
+            title=meta.title or None,
+            authors=tuple(meta.authors),
+            published=published,
+            source=Source(
+                url=self.document.url, original_outlet=meta.outlet, original_url=meta.url
+            ),
+            removed=tuple(self.removed),
+        )
+
+    def _header(self, lines: list[_Line]) -> list[int]:
+        out: list[int] = []
+        for i, line in enumerate(lines):
+            if line.blank:
+                continue
+            if looks_like_prose(line.text) or len(out) >= HEADER_LINES:
+                break
+            out.append(i)
+        return out
+
+    def _wire_end(self, paragraphs: list[str]) -> None:
+        if not paragraphs:
+            return
+        match = _WIRE_END.search(paragraphs[-1])
+        if match:
+            self.removed.append(Removed(match.group(1), "wire-marker"))
+            paragraphs[-1] = paragraphs[-1][: match.start()].rstrip()
+
+
+def _block_of(lines: list[_Line], index: int) -> list[str]:
+    """The lines of the blank-line-separated block that holds ``lines[index]``."""
+    start = index
+    while start > 0 and not lines[start - 1].blank:
+        start -= 1
+    end = index
+    while end + 1 < len(lines) and not lines[end + 1].blank:
+        end += 1
+    return [ln.text for ln in lines[start : end + 1]]
+
+
+def clean_text(document: Document, knowledge: Knowledge) -> Article:
+    """Clean a scraped plain-text or markdown article into an :class:`Article`.
+
+    Title, byline, dates and credit lines become metadata; boilerplate lines
+    (``knowledge.boilerplate`` plus this plugin's own patterns) are removed; every removal
+    is listed in ``Article.removed`` with its reason. Body lines keep their characters
+    (markdown syntax aside) and paragraphs are joined with a blank line.
+
+    :param document: a plain-text document (HTML is not reduced here).
+    :param knowledge: the merged knowledge, for boilerplate patterns and outlet names.
+    """
+    return _Cleaner(document, knowledge).run()
