@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Sequence
-from typing import Any, TextIO
+from typing import TextIO
 
 import attrs
 
 from . import __version__
+from .batch.command import FORMATS, UsageError, run_extract
 from .host import PluginHost, Settings
-from .models import Failure, Report
-from .pipeline import parse_many
-from .serialize import failure_to_dict, report_to_dict, schema
+from .serialize import schema
 
 
 def _plugin_switches() -> argparse.ArgumentParser:
@@ -60,20 +58,55 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         parents=[common],
         help="parse articles and print their reports as JSON",
-        description="Parse articles (files, '-' for stdin, .gz transparently) and print "
-        "one JSON report, or JSONL for several inputs, in input order. A failed input "
-        "prints an error record in its place; the exit status is then 1.",
+        description="Parse articles and print one JSON report, or JSONL for several inputs, "
+        "in input order. Inputs are files ('-' for stdin, .gz transparently), directories "
+        "(recursive), .warc/.warc.gz files (one input per HTML response record) and lists of "
+        "paths (--from-file). A failed input prints an error record in its place; the exit "
+        "status is then 1. Ctrl-C stops cleanly: rerun with --resume to continue.",
     )
-    ex.add_argument("paths", nargs="+", metavar="PATH")
-    ex.add_argument("--url", help="the article's URL (one input)")
+    ex.add_argument("paths", nargs="*", metavar="PATH")
+    ex.add_argument("--url", help="the article's URL (for file inputs; WARC records have theirs)")
     ex.add_argument(
         "--published", metavar="DATE", help="publication date when the article has none"
     )
     ex.add_argument("--plugin", metavar="NAME", help="parse with this plugin, skip detection")
-    ex.add_argument(
+    batch = ex.add_argument_group("batch")
+    batch.add_argument(
+        "--from-file",
+        metavar="FILE",
+        help="also read input paths from FILE, one a line ('-' for stdin; '#' comments)",
+    )
+    batch.add_argument(
+        "--glob",
+        action="append",
+        metavar="PATTERN",
+        help="in directories, only files matching PATTERN (e.g. '*.html'; repeatable); "
+        "a pattern with '/' matches the path relative to the directory",
+    )
+    batch.add_argument(
+        "-o", "--output", metavar="FILE", help="write to FILE instead of standard output"
+    )
+    batch.add_argument(
         "--format",
-        choices=["json", "jsonl"],
-        help="json: one indented report (default for one input); jsonl: one line per input",
+        choices=FORMATS,
+        help="json: indented reports (default for one input); jsonl: one line per input "
+        "(default otherwise); csv: one row per claim; parquet: one row per claim (needs -o "
+        "and newsclaims[parquet]); default by -o suffix (.jsonl, .csv, .parquet)",
+    )
+    batch.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        metavar="N",
+        help="worker processes (default: the machine's cores; 1: in this process)",
+    )
+    batch.add_argument(
+        "--resume",
+        action="store_true",
+        help="skip inputs already in the -o file (JSONL) and append the others",
+    )
+    batch.add_argument(
+        "-q", "--quiet", action="store_true", help="no progress bar and no summary line"
     )
 
     sub.add_parser(
@@ -100,37 +133,9 @@ def settings_from(args: argparse.Namespace) -> Settings:
     )
 
 
-def _emit(record: Report | Failure, out: TextIO, indent: int | None) -> None:
-    data: dict[str, Any] = (
-        report_to_dict(record) if isinstance(record, Report) else failure_to_dict(record)
-    )
-    out.write(json.dumps(data, ensure_ascii=False, indent=indent) + "\n")
-    out.flush()
-
-
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``newsclaims extract``."""
-    host = PluginHost(settings=settings_from(args))
-    for problem in host.errors:
-        err.write(f"newsclaims: warning: {problem}\n")
-    fmt = args.format or ("json" if len(args.paths) == 1 else "jsonl")
-    indent = 2 if fmt == "json" else None
-    failed = 0
-    sources = [p if p == "-" else os.fspath(p) for p in args.paths]
-    from pathlib import Path
-
-    for record in parse_many(
-        [s if s == "-" else Path(s) for s in sources],
-        url=args.url,
-        published=args.published,
-        plugin=args.plugin,
-        host=host,
-    ):
-        if isinstance(record, Failure):
-            failed += 1
-            err.write(f"newsclaims: error: {record.input}: {record.error}: {record.message}\n")
-        _emit(record, out, indent)
-    return 1 if failed else 0
+    return run_extract(args, settings_from(args), out, err)
 
 
 def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
@@ -156,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except UsageError as exc:
+        err.write(f"newsclaims extract: error: {exc}\n")
+        return 2
     except Exception as exc:  # strict mode and setup errors: one clear line, no traceback
         err.write(f"newsclaims: error: {exc}\n")
         return 2

@@ -1,0 +1,189 @@
+"""``newsclaims extract``: many inputs in, one record per input out, in input order.
+
+The command glues the batch pieces together: expand the arguments, skip what ``--resume``
+finds done, run the rest over ``--jobs`` workers, write JSON/JSONL/CSV/Parquet, draw the
+progress bar, and stop cleanly on Ctrl-C (or SIGTERM) with a valid output file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import itertools
+import signal
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from types import FrameType
+from typing import Any, TextIO
+
+from ..host import PluginHost, Settings
+from .inputs import Item, expand, is_warc, single_plain_input, total_size
+from .output import CsvSink, JsonLinesSink, ParquetSink, Sink, parquet_available
+from .progress import Progress
+from .resume import prepare
+from .runner import default_jobs, run
+from .warc import WARC_HINT, warcio_available
+from .work import Job, host_factory
+
+FORMATS = ("json", "jsonl", "csv", "parquet")
+_BY_SUFFIX = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl"}
+
+
+class UsageError(Exception):
+    """The arguments do not make sense together."""
+
+
+def choose_format(args: argparse.Namespace, single: bool) -> str:
+    """The output format: ``--format``, else the ``-o`` file's suffix, else by input count."""
+    if args.format:
+        return str(args.format)
+    if args.output:
+        for suffix, fmt in _BY_SUFFIX.items():
+            if str(args.output).lower().endswith(suffix):
+                return fmt
+    return "json" if single and not args.resume else "jsonl"
+
+
+def _check(args: argparse.Namespace, fmt: str) -> None:
+    if not args.paths and args.from_file is None:
+        raise UsageError("give at least one PATH or --from-file FILE")
+    if fmt == "parquet":
+        if not args.output:
+            raise UsageError("--format parquet writes a file: give -o FILE")
+        if not parquet_available():
+            raise UsageError("--format parquet needs pyarrow: pip install 'newsclaims[parquet]'")
+    if args.resume:
+        if not args.output:
+            raise UsageError("--resume continues an output file: give -o FILE")
+        if fmt != "jsonl":
+            raise UsageError("--resume works with JSONL output (--format jsonl)")
+    if args.jobs is not None and args.jobs < 1:
+        raise UsageError("--jobs must be at least 1")
+    if any(is_warc(p) for p in args.paths) and not warcio_available():
+        raise UsageError(WARC_HINT)
+
+
+class _Interrupt:
+    """First Ctrl-C (or SIGTERM): finish cleanly. Second Ctrl-C: stop at once."""
+
+    def __init__(self) -> None:
+        self.requested = False
+        self._saved: dict[int, Any] = {}
+
+    def __call__(self) -> bool:
+        return self.requested
+
+    def _handle(self, signum: int, frame: FrameType | None) -> None:
+        if self.requested and signum == signal.SIGINT:
+            raise KeyboardInterrupt
+        self.requested = True
+
+    def __enter__(self) -> _Interrupt:
+        if threading.current_thread() is threading.main_thread():
+            for sig in (signal.SIGINT, signal.SIGTERM):
+                self._saved[sig] = signal.signal(sig, self._handle)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for sig, handler in self._saved.items():
+            signal.signal(sig, handler)
+
+
+def _open_text(path: str, append: bool) -> TextIO:
+    """The output file as text (UTF-8, newlines written as they are)."""
+    if append:
+        return open(path, "a", encoding="utf-8", newline="")
+    return open(path, "w", encoding="utf-8", newline="")
+
+
+def _sink(fmt: str, stream: TextIO | None, path: str | None, appending: bool) -> Sink:
+    if fmt == "parquet":
+        assert path is not None
+        return ParquetSink(path)
+    assert stream is not None
+    if fmt == "csv":
+        return CsvSink(stream, header=not appending)
+    return JsonLinesSink(stream)
+
+
+def _count_total(progress: Progress, args: argparse.Namespace) -> None:
+    def count() -> None:
+        progress.total_bytes = total_size(args.paths, args.glob or (), from_file=args.from_file)
+
+    if args.from_file != "-":
+        threading.Thread(target=count, name="newsclaims-count", daemon=True).start()
+
+
+def _skip_done(items: Iterable[Item], done: set[str], progress: Progress) -> Iterator[Item]:
+    for item in items:
+        if item.name in done:
+            progress.skip(item.size)
+            continue
+        yield item
+
+
+def run_extract(
+    args: argparse.Namespace,
+    settings: Settings,
+    out: TextIO,
+    err: TextIO,
+    *,
+    stop: Callable[[], bool] | None = None,
+) -> int:
+    """Run ``newsclaims extract`` with parsed ``args``; returns the exit status.
+
+    :param stop: polled between documents besides Ctrl-C; ``True`` ends the run as an
+        interrupt does (for embedding and tests).
+    """
+    paths: list[str] = list(args.paths)
+    single = single_plain_input(paths, args.from_file)
+    fmt = choose_format(args, single)
+    _check(args, fmt)
+    host = PluginHost(settings=settings)
+    for problem in host.errors:
+        err.write(f"newsclaims: warning: {problem}\n")
+    job = Job(
+        host_factory=host_factory(settings),
+        plugin=args.plugin,
+        url=args.url,
+        published=args.published,
+        indent=2 if fmt == "json" else None,
+        rows=fmt in ("csv", "parquet"),
+    )
+    done = prepare(args.output) if args.resume else set()
+    appending = bool(args.resume) and bool(done)
+    progress = Progress(err, enabled=err.isatty() and not args.quiet)
+    items: Iterator[Item] = expand(paths, args.glob or (), from_file=args.from_file)
+    if done:
+        items = _skip_done(items, done, progress)
+    head = list(itertools.islice(items, 2))
+    jobs = (args.jobs or default_jobs()) if len(head) > 1 else 1  # one input: no pool
+    items = itertools.chain(head, items)
+
+    interrupt = _Interrupt()
+    stopped: Callable[[], bool] = interrupt if stop is None else (lambda: interrupt() or stop())
+    with contextlib.ExitStack() as stack:
+        stack.enter_context(interrupt)
+        stream: TextIO | None = out
+        if fmt != "parquet" and args.output:
+            stream = stack.enter_context(_open_text(args.output, bool(args.resume)))
+        sink = _sink(fmt, stream, args.output, appending)
+        stack.callback(sink.close)
+        counting = False
+        for outcome in run(items, job, jobs=jobs, host=host, stop=stopped):
+            if outcome.error is not None:
+                progress.clear()
+                err.write(f"newsclaims: error: {outcome.name}: {outcome.error}\n")
+            sink.write(outcome)
+            progress.update(
+                claims=outcome.claims, failed=outcome.error is not None, size=outcome.size
+            )
+            if progress.enabled and not counting:
+                counting = True  # workers are forked by now: count sizes beside them
+                _count_total(progress, args)
+    interrupted = stopped()
+    if not args.quiet:
+        progress.finish(interrupted=interrupted)
+    if interrupted:
+        return 130
+    return 1 if progress.counts.failures else 0

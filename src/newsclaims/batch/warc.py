@@ -1,0 +1,109 @@
+"""Read the HTML pages out of WARC files (``.warc`` and ``.warc.gz``) with warcio.
+
+Each HTML ``response`` (or ``resource``) record with a 2xx status is one item named
+``<path>#<byte offset of the record>``: unique within the file, stable across runs, and
+enough to seek back to the record. WARC-Target-URI is the item's URL and WARC-Date its
+fallback publication date. warcio is the optional extra ``newsclaims[warc]``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from .inputs import INPUT_ERROR, Item
+
+#: What to tell the user when warcio is missing.
+WARC_HINT = "reading WARC files needs warcio: pip install 'newsclaims[warc]'"
+#: Error type of the record for a WARC file read without warcio installed.
+MISSING_DEPENDENCY = "MissingDependency"
+
+_HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+def warcio_available() -> bool:
+    """Whether the optional dependency warcio is installed."""
+    try:
+        import warcio.archiveiterator  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _media_type(value: str | None) -> tuple[str | None, str | None]:
+    """``("text/html", "utf-8")`` from ``text/html; charset=UTF-8``."""
+    if not value:
+        return None, None
+    parts = [p.strip() for p in value.split(";")]
+    charset = None
+    for part in parts[1:]:
+        key, _, val = part.partition("=")
+        if key.strip().lower() == "charset" and val.strip():
+            charset = val.strip().strip("\"'") or None
+    return parts[0].lower() or None, charset
+
+
+def html_record_info(record: Any) -> tuple[str | None, str | None] | None:
+    """``(media type, charset)`` when ``record`` holds an HTML page worth parsing, else None."""
+    if record.rec_type == "response":
+        headers = record.http_headers
+        if headers is None:
+            return None
+        status = headers.get_statuscode() or ""
+        if not status.startswith("2"):
+            return None
+        media, charset = _media_type(headers.get_header("Content-Type"))
+    elif record.rec_type == "resource":
+        media, charset = _media_type(record.rec_headers.get_header("Content-Type"))
+    else:
+        return None
+    if media not in _HTML_TYPES:
+        return None
+    return media, charset
+
+
+def warc_items(path: str) -> Iterator[Item]:
+    """One :class:`Item` per HTML record of the WARC file at ``path``, in file order.
+
+    A file that cannot be read, or a WARC read without warcio, gives one item carrying
+    the error instead; records read before a corrupt one are kept.
+    """
+    try:
+        from warcio.archiveiterator import ArchiveIterator
+    except ImportError:
+        yield Item(name=path, error=(MISSING_DEPENDENCY, WARC_HINT))
+        return
+    yielded = 0
+    skipped = 0  # bytes of records that are not pages, counted into the next item's size
+    last_offset = -1
+    try:
+        with open(path, "rb") as fh:
+            records = ArchiveIterator(fh)
+            for record in records:
+                info = html_record_info(record)
+                if info is None:
+                    skipped += records.get_record_length()
+                    continue
+                data = record.content_stream().read()
+                offset = records.get_record_offset()
+                length = records.get_record_length()
+                headers = record.rec_headers
+                record_id = headers.get_header("WARC-Record-ID") or str(yielded)
+                # offsets identify records; a file gzipped as one member repeats them
+                name = f"{path}#{offset}" if offset > last_offset else f"{path}#{record_id}"
+                last_offset = max(offset, last_offset)
+                yield Item(
+                    name=name,
+                    data=data,
+                    url=headers.get_header("WARC-Target-URI") or None,
+                    published=headers.get_header("WARC-Date") or None,
+                    charset=info[1],
+                    content_type="text/html",
+                    size=skipped + length,
+                )
+                skipped = 0
+                yielded += 1
+    except Exception as exc:  # warcio raises several types on corrupt input
+        name = path if yielded == 0 else f"{path}#error"
+        detail = f"{path}: not a readable WARC file: {type(exc).__name__}: {exc}"
+        yield Item(name=name, error=(INPUT_ERROR, detail))

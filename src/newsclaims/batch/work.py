@@ -1,0 +1,130 @@
+"""Turn one :class:`~newsclaims.batch.inputs.Item` into a report or an error record.
+
+This is the code every worker runs, in process, in a pool or on a dask cluster. A worker
+builds its plugin host once (``Job.host_factory``) and reuses it for every item.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from ..host import PluginError, PluginHost, Settings
+from ..inputs import decode_bytes, document_from
+from ..models import Document, Failure, Report
+from ..pipeline import failure_for, parse_document
+from ..serialize import failure_to_dict, report_to_dict
+from .inputs import Item
+from .output import claim_rows
+
+
+def host_factory(settings: Settings | None = None) -> Callable[[], PluginHost]:
+    """A picklable function that builds a :class:`PluginHost` with ``settings``."""
+    return partial(PluginHost, settings=settings)
+
+
+@attrs.frozen
+class Job:
+    """What a worker needs besides the items (picklable, sent once to each worker).
+
+    :param host_factory: builds the worker's plugin host.
+    :param plugin: parse with this plugin, skip detection.
+    :param url: URL of plain file inputs (``--url``); WARC records carry their own.
+    :param published: fallback publication date (``--published``); wins over WARC-Date.
+    :param indent: JSON indentation of the record text (``None``: one line).
+    :param rows: also compute the claim rows (CSV and Parquet output).
+    """
+
+    host_factory: Callable[[], PluginHost] = attrs.field(factory=host_factory)
+    plugin: str | None = None
+    url: str | None = None
+    published: str | None = None
+    indent: int | None = None
+    rows: bool = False
+
+
+@attrs.frozen
+class Outcome:
+    """The result of one item, ready to write.
+
+    :param name: the item's name (the record's ``input``).
+    :param line: the record as JSON text, without a final newline.
+    :param error: ``"<type>: <message>"`` when the item failed, else ``None``.
+    :param claims: the number of claims in the report.
+    :param size: bytes of input the item accounted for.
+    :param rows: the claim rows (see :data:`~newsclaims.batch.output.CLAIM_COLUMNS`)
+        when the job asked for them.
+    """
+
+    name: str
+    line: str
+    error: str | None = None
+    claims: int = 0
+    size: int = 0
+    rows: tuple[dict[str, Any], ...] = ()
+
+
+def document_for(item: Item, job: Job) -> Document:
+    """The :class:`Document` of ``item``; raises :class:`~newsclaims.inputs.InputError`."""
+    published = job.published or item.published
+    if item.data is None:
+        if item.path is None:
+            raise ValueError(f"item {item.name!r} has neither a path nor data")
+        return document_from(Path(item.path), url=job.url, published=published, origin=item.name)
+    if item.charset is None:
+        return document_from(
+            item.data,
+            url=item.url,
+            published=published,
+            content_type=item.content_type,
+            origin=item.name,
+        )
+    # a declared HTTP charset: decode with it, keep what document_from would have kept
+    raw = item.data
+    text, encoding, warnings = decode_bytes(raw, item.charset)
+    doc = document_from(
+        text, url=item.url, published=published, content_type=item.content_type, origin=item.name
+    )
+    return attrs.evolve(doc, raw=raw, encoding=encoding, warnings=(*warnings, *doc.warnings))
+
+
+def parse_item(item: Item, job: Job, host: PluginHost) -> Report | Failure:
+    """Parse ``item``: a report, or a failure naming the input (strict mode raises)."""
+    if item.error is not None:
+        return Failure(input=item.name, error=item.error[0], message=item.error[1])
+    try:
+        return parse_document(document_for(item, job), plugin=job.plugin, host=host)
+    except PluginError:
+        raise  # only in strict mode: fail fast as asked
+    except Exception as exc:
+        return failure_for(item.name, exc)
+
+
+def record_for(item: Item, job: Job, host: PluginHost) -> dict[str, Any]:
+    """The JSON record of ``item``: a report ``dict``, or an error record ``dict``."""
+    result = parse_item(item, job, host)
+    if isinstance(result, Report):
+        return report_to_dict(result)
+    return failure_to_dict(result)
+
+
+def process(item: Item, job: Job, host: PluginHost) -> Outcome:
+    """Parse ``item`` and serialise its record; never raises except in strict mode."""
+    record = record_for(item, job, host)
+    line = json.dumps(record, ensure_ascii=False, indent=job.indent)
+    if "id" not in record:  # error records never have an id
+        return Outcome(
+            name=item.name,
+            line=line,
+            error=f"{record['error']}: {record['message']}",
+            size=item.size,
+        )
+    rows = tuple(claim_rows(record)) if job.rows else ()
+    return Outcome(
+        name=item.name, line=line, claims=len(record["claims"]), size=item.size, rows=rows
+    )
