@@ -40,7 +40,7 @@ PATTERNS: tuple[BoilerplatePattern, ...] = (
         "reading-time",
     ),
     BoilerplatePattern(
-        r"(?:click|tap) to (?:share|email|print|tweet|post)\b.{0,80}|share (?:this|on|via) .{0,40}"
+        r"(?:click|tap) to (?:share|email|print|tweet|post)\b.{0,80}|share (?:this|on|via)\b.{0,40}"
         r"|like this:?|like loading\.*|loading\.*|print(?: this)?(?: article| page| story)?"
         r"|(?:email|e-mail) (?:this|a friend)(?: article| story)?",
         "share",

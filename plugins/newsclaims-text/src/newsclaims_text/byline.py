@@ -94,7 +94,7 @@ def is_role(text: str) -> bool:
 def split_names(text: str) -> tuple[str, ...] | None:
     """Split ``"A B, C D and E F"`` into names, or ``None`` if a part is not a name."""
     parts = [p for p in _SPLIT_NAMES.split(text.strip(" .")) if p]
-    if not parts or not all(is_name(p) for p in parts):
+    if not parts or not all(is_name(p) and not is_role(p) for p in parts):
         return None
     return tuple(tidy_name(p) for p in parts)
 

@@ -5,7 +5,7 @@ removed with a reason (:class:`~newsclaims.models.Removed`); metadata found on r
 lines (title, byline, dates, credits) fills the :class:`~newsclaims.models.Article`.
 When a rule is in doubt the line stays in the body.
 
->>> from newsclaims.knowledge import Knowledge
+>>> from newsclaims.knowledge import Knowledge, domain_of
 >>> from newsclaims.models import Document
 >>> doc = Document("Flood Kills 3 in Town\\nBy Jane Doe\\n\\nThree people died, police said.\\n")
 >>> article = clean_text(doc, Knowledge())
@@ -19,7 +19,7 @@ import re
 from datetime import datetime
 
 import attrs
-from newsclaims.knowledge import Knowledge
+from newsclaims.knowledge import Knowledge, domain_of
 from newsclaims.models import Article, Document, Removed, Source
 
 from .boilerplate import PATTERNS, LineMatcher, looks_like_prose
@@ -35,6 +35,8 @@ HEADER_LINES = 12
 _COMPOUND = re.compile(r"\s+[|•·]\s+|\s+[–—]\s+")
 _WIRE_END = re.compile(r"(?<=[.!?\"”’])\s*(Enditem|\(End\))\s*$")
 _TITLE_END_BAD = re.compile(r"[.,;:]$")
+#: removed lines that head a trailing block of short lines (a widget's list, a form's fields)
+_BLOCK_HEADERS = frozenset({"widget", "comment-form"})
 
 
 @attrs.define
@@ -61,6 +63,7 @@ class _Meta:
     updated: datetime | None = None
     outlet: str | None = None
     url: str | None = None
+    own_url: str | None = None
 
     def add_authors(self, names: tuple[str, ...]) -> None:
         for name in names:
@@ -76,7 +79,9 @@ def _norm(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text).split()).casefold()
 
 
-def _read_front_matter(fm: FrontMatter, meta: _Meta, knowledge: Knowledge) -> None:
+def _read_front_matter(
+    fm: FrontMatter, meta: _Meta, knowledge: Knowledge, document: Document
+) -> None:
     title = fm.get("title", "headline")
     meta.title = strip_markdown(title).text if title else None
     for value in fm.get_all("authors", "author", "byline", "by", "creator"):
@@ -95,11 +100,15 @@ def _read_front_matter(fm: FrontMatter, meta: _Meta, knowledge: Knowledge) -> No
         "canonical url",
         "canonical",
         "source",
-        "url",
-        "link",
     )
     if ref:
         meta.add_credit(read_credit(f"Source: {ref}", knowledge) or Credit())
+    # the article's own address: the original only when the document lives elsewhere
+    own = fm.get("url", "link", "permalink")
+    if own and document.url is None:
+        meta.own_url = own
+    elif own and domain_of(own) != domain_of(document.url):
+        meta.add_credit(read_credit(f"Source: {own}", knowledge) or Credit())
     name = fm.get("publisher", "outlet", "site", "site name", "source name")
     if name:
         meta.add_credit(Credit(outlet_name(name, knowledge) or name.strip()))
@@ -254,29 +263,37 @@ class _Cleaner:
         )
 
     def _trailing_widgets(self, lines: list[_Line]) -> None:
-        """After a widget header at the end, short headline lines are the widget's list."""
+        """After the last paragraph, a widget or comment form takes the short lines below it.
+
+        ("Related" and its list of headlines; "Leave a Reply" and its field labels.)
+        """
         content = [i for i, ln in enumerate(lines) if not ln.blank]
-        header_at = None
+        start = None
         for i in reversed(content):
             ln = lines[i]
-            if ln.reason == "widget":
-                header_at = i
+            if ln.reason in _BLOCK_HEADERS:
+                start = i
             elif ln.reason is None and looks_like_prose(ln.text):
                 break
-        if header_at is None:
+        if start is None:
             return
+        current = lines[start].reason
         for i in content:
             ln = lines[i]
-            short = len(ln.text.split()) <= 20 and not _TITLE_END_BAD.search(ln.text)
-            if i > header_at and ln.reason is None and short:
-                ln.reason = "widget"
+            if i < start:
+                continue
+            if ln.reason in _BLOCK_HEADERS:
+                current = ln.reason
+            elif ln.reason is None and len(ln.text.split()) <= 20:
+                if not _TITLE_END_BAD.search(ln.text):
+                    ln.reason = current
 
     def run(self) -> Article:
         text = self.document.text.replace("\r\n", "\n").replace("\r", "\n")
         fm = split_front_matter(text)
         if fm.raw:
             self.removed.append(Removed(fm.raw, "front-matter"))
-            _read_front_matter(fm, self.meta, self.knowledge)
+            _read_front_matter(fm, self.meta, self.knowledge, self.document)
         lines = [_Line(raw, strip_markdown(raw)) for raw in fm.body.split("\n")]
         header = self._header(lines)
         self._title(lines, header)
@@ -308,7 +325,9 @@ class _Cleaner:
             authors=tuple(meta.authors),
             published=published,
             source=Source(
-                url=self.document.url, original_outlet=meta.outlet, original_url=meta.url
+                url=self.document.url or meta.own_url,
+                original_outlet=meta.outlet,
+                original_url=meta.url,
             ),
             removed=tuple(self.removed),
         )
