@@ -1,0 +1,252 @@
+"""The article body: trafilatura's main content, cleaned into paragraphs.
+
+trafilatura finds the main content. Around it this module adds what it lacks for
+newsclaims: captions, embeds and teasers pruned first (:mod:`.prune`), then per line the
+headline repeated as the first line, bylines, "Read more" labels with their teaser,
+all-caps teaser headlines, copyright and credit lines and the knowledge's boilerplate
+patterns; the standfirst (dek) shown above the body is put back in front; when the page
+declares its full text (JSON-LD ``articleBody``) and the extraction holds only a small
+part of it, the declared text is used instead. Every removed block keeps its reason.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+import attrs
+from lxml import etree
+from newsclaims.knowledge import BoilerplatePattern
+from newsclaims.models import Removed
+
+from .names import clean_authors, comparable
+from .prune import prune_blocks
+from .tree import HtmlElement
+
+__all__ = ["Body", "extract_body"]
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_LABEL = re.compile(
+    r"^\W*(?:read more|read also|also read|more reading|related(?: stories| articles| news)?|"
+    r"see also|recommended|more from [\w .]+|most read|popular|trending|"
+    r"you may also like|don'?t miss|further reading)\W*$",
+    re.IGNORECASE,
+)
+_PROMO = re.compile(
+    r"^\W*(?:read more|also read|read also|related|see also|watch|listen|"
+    r"click here\b|sign up\b|subscribe\b|get the latest\b|follow us\b|download (?:the|our)\b|"
+    r"get real-time\b|stay informed\b|join our\b|support our\b)\s*[:|\-–—]",
+    re.IGNORECASE,
+)
+_PROMO_START = re.compile(
+    r"^\W*(?:click here to (?:get|read|download|sign|subscribe|follow|watch)|sign up for|"
+    r"subscribe (?:now|today|to)|get the latest news|stay informed with|"
+    r"get real-time updates|download the [\w ]+ app)",
+    re.IGNORECASE,
+)
+_COPYRIGHT = re.compile(r"^\W*(?:copyright\b|©|\(c\)\s*\d{4})", re.IGNORECASE)
+_CREDIT = re.compile(
+    r"^\W*(?:additional reporting|reporting|writing|editing|compiled|edited)\s+by\b", re.IGNORECASE
+)
+_BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+\S", re.IGNORECASE)
+_NAME_LINE = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}$")
+_DEK_XPATH = etree.XPath(
+    "//*[self::p or self::h2 or self::div or self::span]["
+    + " or ".join(
+        f"contains(@class, '{c}')"
+        for c in (
+            "dek",
+            "Dek",
+            "standfirst",
+            "article-excerpt",
+            "subtitle",
+            "sub-title",
+            "subheadline",
+            "sub-headline",
+            "synopsis",
+            "strapline",
+            "article-summary",
+        )
+    )
+    + "][not(.//p)]"
+)
+_MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_MD_ATTR = re.compile(r"\{:[^}]*\}")
+_MD_EMPH = re.compile(r"(\*\*|\*|__)(?=\S)(.+?)(?<=\S)\1")
+
+
+@attrs.frozen
+class Body:
+    """The cleaned body and what was taken out of it.
+
+    :param paragraphs: the body's paragraphs, in order.
+    :param removed: removed blocks with their reasons.
+    :param bylines: author names found in a byline line of the body.
+    """
+
+    paragraphs: tuple[str, ...] = ()
+    removed: tuple[Removed, ...] = ()
+    bylines: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """Paragraphs joined by blank lines."""
+        return "\n\n".join(self.paragraphs)
+
+
+def _words(text: str) -> Counter[str]:
+    return Counter(w.lower() for w in _WORD.findall(text))
+
+
+def _coverage(part: str, whole: str) -> float:
+    want = _words(whole)
+    total = sum(want.values())
+    if not total:
+        return 1.0
+    return sum((_words(part) & want).values()) / total
+
+
+def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
+    import trafilatura  # imported late: it is slow to import and only needed here
+
+    try:
+        result = trafilatura.bare_extraction(
+            tree,
+            url=url,
+            include_comments=False,
+            include_tables=True,
+            include_images=False,
+            include_links=False,
+            with_metadata=False,
+        )
+    except Exception:  # trafilatura raises on some malformed trees; the page has no body then
+        return []
+    text = getattr(result, "text", None) if result is not None else None
+    if not text:
+        return []
+    lines = []
+    for line in str(text).split("\n"):
+        line = " ".join(line.split())
+        if line.startswith("- "):
+            line = line[2:]
+        if line:
+            lines.append(line)
+    return lines
+
+
+def _declared_paragraphs(article_body: str) -> list[str]:
+    out = []
+    for line in article_body.split("\n"):
+        line = line.strip()
+        if not line or line.startswith(("+++", "[#", "{:")):
+            continue  # markup directives of CMSs that store the body as Markdown
+        line = _MD_ATTR.sub("", _MD_LINK.sub(r"\1", line))
+        line = " ".join(_MD_EMPH.sub(r"\2", line).split())
+        if _WORD.search(line):
+            out.append(line)
+    return out
+
+
+def _find_dek(tree: HtmlElement, title: str | None) -> str | None:
+    for el in _DEK_XPATH(tree)[:5]:
+        text = " ".join(el.text_content().split())
+        words = len(text.split())
+        if 6 <= words <= 80 and (not title or comparable(text) != comparable(title)):
+            return text
+    return None
+
+
+def _is_name_line(line: str) -> bool:
+    parts = [p for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", line) if p]
+    return bool(parts) and all(_NAME_LINE.match(p) for p in parts)
+
+
+def _line_reason(
+    line: str,
+    index: int,
+    count: int,
+    titles: set[str],
+    boilerplate: Sequence[BoilerplatePattern],
+) -> str | None:
+    key = comparable(line)
+    if not key:
+        return "separator"
+    words = len(line.split())
+    if index < 3 and key in titles:
+        return "title"
+    if _LABEL.match(line):
+        return "related"
+    if words <= 40 and (_PROMO.match(line) or _PROMO_START.match(line)):
+        return "promo"
+    if words <= 30 and _COPYRIGHT.match(line):
+        return "copyright"
+    if words <= 20 and _CREDIT.match(line):
+        return "credit-line"
+    letters = [c for c in line if c.isalpha()]
+    if words >= 4 and letters and all(c.isupper() for c in letters) and index > 0:
+        return "related"  # an all-caps headline between paragraphs links to another story
+    if words <= 30:
+        for pattern in boilerplate:
+            if pattern.regex.fullmatch(line):
+                return pattern.reason
+    return None
+
+
+def extract_body(
+    tree: HtmlElement,
+    *,
+    url: str | None = None,
+    titles: Iterable[str | None] = (),
+    authors: Sequence[str] = (),
+    article_body: str | None = None,
+    boilerplate: Sequence[BoilerplatePattern] = (),
+) -> Body:
+    """Extract and clean the body of ``tree`` (which is pruned in place).
+
+    :param titles: headlines the page declares; a body line equal to one is dropped.
+    :param authors: declared authors; a byline line naming them is dropped.
+    :param article_body: the page's JSON-LD ``articleBody``, when it declares one.
+    :param boilerplate: whole-line patterns to drop (from the merged knowledge).
+    """
+    title_keys = {comparable(t) for t in titles if t}
+    title_keys.discard("")
+    dek = _find_dek(tree, next((t for t in titles if t), None))
+    removed = prune_blocks(tree)
+    lines = _trafilatura_lines(tree, url)
+
+    if article_body and "\n" in article_body.strip():
+        extracted = "\n".join(lines)
+        if len(article_body) > 1.5 * len(extracted) and _coverage(extracted, article_body) < 0.6:
+            lines = _declared_paragraphs(article_body)
+
+    author_keys = {comparable(a) for a in authors}
+    kept: list[str] = []
+    bylines: tuple[str, ...] = ()
+    skip_next = False
+    for index, line in enumerate(lines):
+        if skip_next:
+            skip_next = False
+            if len(line.split()) <= 25 and not line.rstrip().endswith((".", "”", '"')):
+                removed.append(Removed(text=line, reason="related"))
+                continue
+        if len(kept) < 3 and len(line.split()) <= 12:
+            names = clean_authors([line]) if (_BYLINE.match(line) or _is_name_line(line)) else ()
+            keys = {comparable(n) for n in names}
+            if names and (_BYLINE.match(line) or not author_keys or keys <= author_keys):
+                bylines = bylines or names
+                removed.append(Removed(text=line, reason="byline"))
+                continue
+        reason = _line_reason(line, index, len(lines), title_keys, boilerplate)
+        if reason is None:
+            kept.append(line)
+            continue
+        if reason != "separator":
+            removed.append(Removed(text=line, reason=reason))
+        if reason == "related" and _LABEL.match(line):
+            skip_next = True
+
+    if dek and comparable(dek) not in {comparable(k) for k in kept[:3]}:
+        if _coverage(dek, "\n".join(kept[:3])) < 0.8:
+            kept.insert(0, dek)
+    return Body(paragraphs=tuple(kept), removed=tuple(removed), bylines=bylines)

@@ -1,0 +1,91 @@
+"""From a document to an :class:`~newsclaims.models.Article`: metadata, then body."""
+
+from __future__ import annotations
+
+from newsclaims.knowledge import Knowledge, domain_of
+from newsclaims.models import Article, Document, Source
+
+from .body import extract_body
+from .jsonld import article_object, jsonld_objects
+from .metadata import PageMetadata, is_outlet_name, read_metadata
+from .tree import HtmlElement, parse_tree
+
+__all__ = ["article_from_tree", "parse_html"]
+
+#: Pages larger than this are cut before parsing (no news page comes close).
+MAX_CHARS = 8_000_000
+
+
+def _outlet(meta: PageMetadata, url: str | None, knowledge: Knowledge) -> str | None:
+    known = knowledge.outlet_for(url) if url else None
+    if known is not None:
+        return known.name
+    if meta.site_name:
+        return meta.site_name
+    if meta.publisher:
+        return meta.publisher
+    return None
+
+
+def article_from_tree(
+    tree: HtmlElement, document: Document, knowledge: Knowledge | None = None
+) -> Article:
+    """Build an article from an already parsed page (the tree is pruned in place).
+
+    Site plugins that need the tree for their own rules parse once with
+    :func:`newsclaims_html.tree.parse_tree`, read what they need, then call this.
+    """
+    knowledge = knowledge or Knowledge()
+    objects = jsonld_objects(tree)
+    meta = read_metadata(tree, document.url, jsonld=objects)
+    url = meta.canonical_url or document.url
+    if url and not url.startswith(("http://", "https://")):
+        url = document.url
+    outlet = _outlet(meta, url or document.url, knowledge)
+    placeholders = (outlet, domain_of(url))
+    persons = tuple(a for a in meta.authors if not is_outlet_name(a, meta, placeholders))
+
+    article_ld = article_object(objects)
+    article_body = article_ld.get("articleBody") if article_ld else None
+    body = extract_body(
+        tree,
+        url=url or document.url,
+        titles=(meta.title,),
+        authors=persons,
+        article_body=article_body if isinstance(article_body, str) else None,
+        boilerplate=knowledge.boilerplate,
+    )
+    authors = meta.authors
+    if body.bylines and not persons:
+        # the page declares only its outlet as author; the byline names the writers
+        authors = body.bylines
+    return Article(
+        text=body.text,
+        title=meta.title,
+        authors=authors,
+        published=meta.published or document.published,
+        language=meta.language,
+        source=Source(outlet=outlet, domain=domain_of(url or document.url), url=url),
+        removed=body.removed,
+        extra={
+            "html": {
+                "site_name": meta.site_name,
+                "publisher": meta.publisher,
+                "modified": meta.modified.isoformat() if meta.modified else None,
+                "section": meta.section,
+                "description": meta.description,
+            }
+        },
+    )
+
+
+def parse_html(document: Document, knowledge: Knowledge | None = None) -> Article:
+    """Parse an HTML document into an article; an empty article when nothing parses.
+
+    This is the generic parser site plugins build on: it never raises on bad input.
+    """
+    text = document.text[:MAX_CHARS] if document.text else ""
+    tree = parse_tree(text)
+    if tree is None:
+        return Article(text="", source=Source(url=document.url, domain=domain_of(document.url)))
+    return article_from_tree(tree, document, knowledge)

@@ -1,0 +1,95 @@
+"""Blocks taken out of the page before main-content extraction, with their reasons.
+
+These are parts of an article page that sit inside the article container but are not
+article text: image captions, social-media embeds, pull quotes, author bio boxes and
+related-story teasers (a paragraph that is nothing but a link). trafilatura keeps some
+of them; removing them from the tree first keeps them out of the body and lets every
+removal be recorded.
+"""
+
+from __future__ import annotations
+
+from lxml import etree
+from newsclaims.models import Removed
+
+from .tree import HtmlElement
+
+__all__ = ["prune_blocks"]
+
+
+def _has_class(*needles: str) -> str:
+    return " or ".join(f"contains(@class, '{n}')" for n in needles)
+
+
+# one XPath union: one walk of the tree for every kind of block
+_XPATH = etree.XPath(
+    " | ".join(
+        [
+            "//figcaption",
+            f"//*[{_has_class('wp-caption-text', 'image-caption', 'photo-caption', 'caption-text')}]",
+            "//blockquote[" + _has_class("twitter-tweet", "instagram-media", "tiktok-embed") + "]",
+            "//*[" + _has_class("pullquote", "Pullquote", "pull-quote", "PullQuote") + "]",
+            "//*["
+            + _has_class(
+                "author-bio", "author__bio", "author-box", "about-the-author", "bio-box", "authorBio"
+            )
+            + "]",
+            # a paragraph that holds an image and a little text: the image's caption
+            "//p[.//img][not(text()[normalize-space()])]",
+            # a paragraph whose only content is a link: a related-story teaser
+            "//p[count(*)=1][not(text()[normalize-space()])][a or */a]",
+        ]
+    )
+)
+
+_EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed")
+
+
+def _reason(el: HtmlElement) -> str | None:
+    cls = el.get("class") or ""
+    text = " ".join(el.text_content().split())
+    if el.tag == "figcaption" or "caption" in cls:
+        return "caption"
+    if el.tag == "blockquote" and any(c in cls for c in _EMBED_CLASSES):
+        return "embed"
+    if "ull" in cls and "uote" in cls:
+        return "pull-quote"
+    if "bio" in cls.lower() or "author" in cls.lower():
+        return "author-bio"
+    if el.tag == "p" and el.find(".//img") is not None:
+        return "caption" if text and len(text.split()) <= 40 else None
+    if el.tag == "p":
+        links = el.findall(".//a")
+        link_text = sum(len(" ".join(a.text_content().split())) for a in links)
+        # "Read more" links and bare teaser headlines; a linked word inside a sentence stays
+        if text and link_text >= 0.9 * len(text) and len(text.split()) >= 4:
+            return "related"
+    return None
+
+
+def prune_blocks(tree: HtmlElement) -> list[Removed]:
+    """Remove captions, embeds, pull quotes, author bios and teasers from ``tree``.
+
+    The tree is changed in place (tails of removed elements stay); the removed
+    blocks are returned in document order with their reasons.
+    """
+    removed: list[Removed] = []
+    try:
+        found = _XPATH(tree)
+    except (etree.XPathError, ValueError):
+        return removed
+    seen: set[int] = set()
+    for el in found:
+        if not isinstance(el, HtmlElement) or id(el) in seen or el.getparent() is None:
+            continue
+        if any(id(a) in seen for a in el.iterancestors()):
+            continue
+        reason = _reason(el)
+        if reason is None:
+            continue
+        text = " ".join(el.text_content().split())
+        seen.add(id(el))
+        el.drop_tree()
+        if text:
+            removed.append(Removed(text=text, reason=reason))
+    return removed
