@@ -1,11 +1,131 @@
-"""Orchestrates the claim engine over one article's text."""
+"""The claim engine over one article: sentences -> figures -> readings -> claims.
+
+For every sentence it finds the figures (:mod:`.numbers`), reads what each one counts
+(:mod:`.measures`), credits the sources (:mod:`.attribution`) and dates it (:mod:`.timex`).
+Subjects and sources carry over from the sentence before when a clause has none; a
+sentence that refers back to "this figure" dates and credits the figures before it.
+Repeats of one figure become ``mentions`` of one claim. Sentences that credit a source
+become ``statement`` claims.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import re
 from datetime import datetime
 
+import attrs
+
 from ..knowledge import Knowledge
-from ..models import Claim
+from ..models import Attribution, Claim, Location, Mention, Subject, TimeRef, Value
+from . import lexicon as core_lexicon
+from .attribution import Entities, attributions, merge_attributions
+from .lexicon import HEDGE_PATTERN
+from .measures import lexicon_for, read_figure
+from .numbers import Quantity, find_quantities
+from .sentences import Sentence, split_sentences
+from .timex import TimeMention, find_times
+
+_HEDGES = re.compile(rf"\b(?:{HEDGE_PATTERN})\b", re.I)
+_ANAPHOR = re.compile(
+    r"\b(?:this|that|these|those|the)\s+(?:latest\s+|new\s+|updated\s+)?(?:figure|figures|number"
+    r"|numbers|tally|toll|estimate|estimates|information|data|count|assessment)\b",
+    re.I,
+)
+_LOCATION = re.compile(
+    r"\b(?:in|near|outside|across|at)\s+((?:the\s+)?(?:[A-Z][\w'’-]+(?:['’]s)?\s+){0,3}"
+    r"[A-Z][\w'’-]+(?:\s+(?:region|province|district|city|county|state|area|oblast|village"
+    r"|town|governorate|front|prefecture|territory|neighbourhood|neighborhood|camp))?)"
+)
+_NOT_PLACES = frozenset(
+    "January February March April May June July August September October November December "
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An".split()
+)
+_DEFAULT_KNOWLEDGE = Knowledge(
+    measure_terms=core_lexicon.MEASURE_TERMS, entities=core_lexicon.ENTITIES
+)
+
+
+@attrs.define
+class _Draft:
+    """A claim being built: mutable until the article is read."""
+
+    sentence: Sentence
+    measure: str
+    value: Value
+    subject: Subject | None
+    attribution: tuple[Attribution, ...]
+    time: TimeRef | None
+    location: Location | None
+    hedges: tuple[str, ...]
+    flags: tuple[str, ...]
+    mentions: list[Sentence] = attrs.field(factory=list)
+
+
+def _value(q: Quantity) -> Value:
+    return Value(
+        low=q.low,
+        high=q.high,
+        low_inclusive=q.low_inclusive,
+        high_inclusive=q.high_inclusive,
+        approximate=q.approximate,
+        unit="percent" if q.percent else "persons",
+        text=q.text,
+    )
+
+
+def _time_ref(t: TimeMention) -> TimeRef:
+    return TimeRef(
+        t.text,
+        t.first.isoformat() if t.first else None,
+        t.last.isoformat() if t.last else None,
+    )
+
+
+def _nearest_time(q: Quantity, times: list[TimeMention], used: set[int]) -> TimeMention | None:
+    best: tuple[int, TimeMention] | None = None
+    for t in times:
+        if t.start in used:
+            continue
+        distance = t.start - q.end if t.start >= q.end else q.start - t.end + 5
+        if best is None or distance < best[0]:
+            best = (distance, t)
+    return best[1] if best else None
+
+
+def _location(sentence: str, q: Quantity) -> Location | None:
+    for m in _LOCATION.finditer(sentence, q.end):
+        place = m.group(1)
+        first = place.removeprefix("the ").split()[0].rstrip("'’s")
+        if first in _NOT_PLACES or m.start() - q.end > 120:
+            continue
+        return Location(place)
+    return None
+
+
+def _hedges(sentence: str) -> tuple[str, ...]:
+    found: list[str] = []
+    for m in _HEDGES.finditer(sentence):
+        word = m.group(0).lower()
+        if word not in found:
+            found.append(word)
+    return tuple(found)
+
+
+def _subject_words(text: str) -> set[str]:
+    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+
+
+def _compatible(a: Subject | None, b: Subject | None) -> bool:
+    if a is None or b is None or a.carried or b.carried:
+        return True
+    return bool(_subject_words(a.text) & _subject_words(b.text))
+
+
+def _same_sources(a: tuple[Attribution, ...], b: tuple[Attribution, ...]) -> bool:
+    if not a or not b:
+        return True
+    return bool({x.key for x in a} & {y.key for y in b})
 
 
 def extract_claims(
@@ -15,5 +135,164 @@ def extract_claims(
     knowledge: Knowledge | None = None,
     report_id: str = "",
 ) -> tuple[Claim, ...]:
-    """Return the quantity claims and attributed statements of ``text``."""
-    return ()
+    """Return the quantity claims and attributed statements of ``text``.
+
+    >>> claims = extract_claims("Police said at least 12 people were killed on Monday.")
+    >>> c = claims[0]
+    >>> c.measure, c.value.low, c.value.high, c.subject.text, c.attribution[0].name
+    ('killed', 12, None, 'people', 'police')
+    """
+    knowledge = knowledge or _DEFAULT_KNOWLEDGE
+    lex = lexicon_for(knowledge)
+    entities = Entities(text, knowledge)
+    drafts: list[_Draft] = []
+    statements: list[tuple[Sentence, tuple[Attribution, ...]]] = []
+    prev_sources: tuple[Attribution, ...] = ()
+    prev_sentence: Sentence | None = None
+    prev_drafts: list[_Draft] = []
+    last_subject: Subject | None = None
+
+    for sent in split_sentences(text):
+        s = sent.text
+        if prev_sentence is not None and prev_sentence.paragraph != sent.paragraph:
+            prev_sources = ()
+        sources, reporting = attributions(s, sent.start, entities, knowledge)
+        times = find_times(s, published)
+        used_times: set[int] = set()
+
+        # "this figure is based on an update from mid-March": dates and credits the figures before
+        anaphor = _ANAPHOR.search(s)
+        if anaphor and prev_drafts and not _starts_new_figure(s, anaphor.end()):
+            for t in times:
+                if t.start >= anaphor.start():
+                    for d in prev_drafts:
+                        if d.time is None:
+                            d.time = _time_ref(t)
+                    used_times.add(t.start)
+                    break
+            for d in prev_drafts:
+                d.attribution = merge_attributions(d.attribution, sources)
+
+        here: list[_Draft] = []
+        for q in find_quantities(s):
+            if q.not_a_count or (q.low is None and q.high is None):
+                continue
+            reading = read_figure(s, q.start, q.end, lex)
+            if reading is None or reading.negated:
+                continue
+            subject: Subject | None
+            if reading.subject:
+                subject = Subject(reading.subject, reading.agent)
+            elif here and here[-1].subject is not None:
+                subject = attrs.evolve(here[-1].subject, carried=True)
+            elif last_subject is not None:
+                subject = attrs.evolve(last_subject, carried=True)
+            else:
+                subject = None
+            t = _nearest_time(q, times, used_times)
+            flags = ("increment",) if q.increment else ()
+            here.append(
+                _Draft(
+                    sentence=sent,
+                    measure=reading.measure,
+                    value=_value(q),
+                    subject=subject,
+                    attribution=sources or prev_sources,
+                    time=_time_ref(t) if t else None,
+                    location=_location(s, q),
+                    hedges=_hedges(s),
+                    flags=flags,
+                )
+            )
+            if subject is not None and not subject.carried:
+                last_subject = subject
+        if reporting and sources:
+            statements.append((sent, sources))
+        drafts.extend(here)
+        if here:
+            prev_drafts = here
+        elif not anaphor:
+            prev_drafts = []
+        if sources:
+            prev_sources = sources
+        prev_sentence = sent
+
+    return _finish(_merge(drafts), statements, report_id)
+
+
+def _starts_new_figure(sentence: str, after: int) -> bool:
+    """Whether a sentence that says "the figure" also gives a figure of its own first."""
+    return any(q.start < after for q in find_quantities(sentence[:after]))
+
+
+def _merge(drafts: list[_Draft]) -> list[_Draft]:
+    """One claim per figure: same measure and value, compatible subject and sources."""
+    merged: list[_Draft] = []
+    for d in drafts:
+        for m in merged:
+            if (
+                m.measure == d.measure
+                and attrs.evolve(m.value, text="") == attrs.evolve(d.value, text="")
+                and _compatible(m.subject, d.subject)
+                and _same_sources(m.attribution, d.attribution)
+            ):
+                m.attribution = merge_attributions(m.attribution, d.attribution)
+                if m.subject is None or (m.subject.carried and d.subject and not d.subject.carried):
+                    m.subject = d.subject
+                m.time = m.time or d.time
+                m.location = m.location or d.location
+                m.hedges = tuple(dict.fromkeys((*m.hedges, *d.hedges)))
+                m.flags = tuple(dict.fromkeys((*m.flags, *d.flags)))
+                if d.sentence != m.sentence and d.sentence not in m.mentions:
+                    m.mentions.append(d.sentence)
+                break
+        else:
+            merged.append(d)
+    return merged
+
+
+def _claim_id(report_id: str, *parts: object) -> str:
+    basis = "|".join([report_id, *(str(p) for p in parts)])
+    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def _finish(
+    drafts: list[_Draft],
+    statements: list[tuple[Sentence, tuple[Attribution, ...]]],
+    report_id: str,
+) -> tuple[Claim, ...]:
+    claims: list[Claim] = []
+    for d in drafts:
+        v = d.value
+        claims.append(
+            Claim(
+                id=_claim_id(
+                    report_id, d.measure, v.low, v.high, v.low_inclusive, v.high_inclusive,
+                    v.approximate, v.unit, d.subject.text if d.subject else "", d.sentence.start,
+                ),  # fmt: skip
+                kind="quantity",
+                quote=d.sentence.text,
+                span=(d.sentence.start, d.sentence.end),
+                measure=d.measure,
+                value=v,
+                subject=d.subject,
+                attribution=d.attribution,
+                time=d.time,
+                location=d.location,
+                hedges=d.hedges,
+                flags=d.flags,
+                mentions=tuple(Mention(m.text, (m.start, m.end)) for m in d.mentions),
+            )
+        )
+    for sent, sources in statements:
+        claims.append(
+            Claim(
+                id=_claim_id(report_id, "statement", sent.start, sent.end),
+                kind="statement",
+                quote=sent.text,
+                span=(sent.start, sent.end),
+                attribution=sources,
+                hedges=_hedges(sent.text),
+            )
+        )
+    return tuple(claims)

@@ -1,0 +1,327 @@
+"""Who says it: sources in a sentence, and entity resolution inside one article.
+
+Patterns: "according to X", "X said/told/reported/estimated/... (that)", "..., X said",
+"said X", "as reported by X", "X's figures", "an X update", "the X-run health ministry",
+"citing X", quotes with a speaker, and "X told <outlet>" (the outlet relays: a conduit).
+Resolution: acronyms defined in parentheses, entities and aliases from plugins, definite
+descriptions ("the intelligence agency") to the entity named before, surnames to the full
+name, and person keys from plugins so romanization variants are one person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+import attrs
+
+from ..knowledge import Knowledge
+from ..models import Attribution
+from .lexicon import ORG_WORDS, REPORTING_VERBS, SOURCE_NOUNS, TITLES
+
+_CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,})"
+_LINK = r"(?:of|the|for|and|de|al|bin|el|on|du|van|von|der)"
+_NAME_SEQ = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
+_TITLE_RX = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_VERB_RX = re.compile(
+    r"\b(" + "|".join(sorted(REPORTING_VERBS - {"according"}, key=len, reverse=True)) + r")\b"
+)
+_ADVERBS = re.compile(
+    r"(?:\s+(?:also|has|have|had|later|further|previously|reportedly|earlier|recently|then"
+    r"|again|now|separately|has\s+also|had\s+also|was|were|is|been|publicly|officially"
+    r"|repeatedly|initially|first|on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
+    re.I,
+)
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|which|whose|its|his|her)\b[^,]*,\s*$")
+_DATA_NOUNS = (
+    r"update|updates|report|reports|estimate|estimates|figures|figure|data|assessment|tally"
+    r"|statement|survey|count|numbers|briefing|count|analysis|records"
+)
+_DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", re.I)
+_AGENCY_SYNONYMS = {
+    "agency": ("agency", "service", "bureau", "office", "directorate", "intelligence"),
+    "service": ("service", "agency"),
+    "ministry": ("ministry", "department"),
+    "department": ("department", "ministry"),
+    "military": ("army", "military", "forces", "command", "staff", "defense", "defence"),
+    "army": ("army", "forces", "military"),
+    "party": ("party",),
+    "group": ("group", "organization", "organisation", "front", "movement", "brigade"),
+    "organization": ("organization", "organisation", "group"),
+    "office": ("office",),
+    "committee": ("committee",),
+    "observatory": ("observatory",),
+    "government": ("government",),
+    "police": ("police",),
+}
+
+
+@attrs.define
+class Known:
+    """An entity of this article: full name, short form, type, key, where first named."""
+
+    name: str
+    short: str | None
+    type: str
+    key: str
+    words: frozenset[str]
+
+
+@attrs.frozen
+class SourceMention:
+    """A source found in a sentence: the surface text, where, and how it was found."""
+
+    text: str
+    start: int
+    how: str  # according | subject | postposed | by | possessive | attributive | run | told
+
+
+class Entities:
+    """The entities of one article, in order of first mention, for resolution."""
+
+    def __init__(self, text: str, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.known: list[Known] = []
+        self._mentions: list[tuple[int, Known]] = []
+        self._by_short: dict[str, Known] = {}
+        self._scan(text)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add(self, name: str, short: str | None, type_: str, pos: int) -> Known:
+        key = self.knowledge.person_key(name) if type_ == "person" else name.lower()
+        for k in self.known:
+            if k.key == key or (short and k.short == short):
+                if len(name.split()) > len(k.name.split()):
+                    k.name = name
+                if short and not k.short:
+                    k.short = short
+                self._mentions.append((pos, k))
+                return k
+        k = Known(name, short, type_, key, frozenset(w.lower() for w in re.findall(r"\w+", name)))
+        self.known.append(k)
+        if short:
+            self._by_short[short] = k
+        self._mentions.append((pos, k))
+        return k
+
+    def _scan(self, text: str) -> None:
+        # entities the plugins know: every name, short form and alias found in the text
+        for ent in self.knowledge.entities:
+            for surface in ent.names():
+                if len(surface) < 2:
+                    continue
+                for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
+                    self._add(ent.name, ent.short, ent.type, m.start())
+        # acronyms defined in the article: "National Intelligence Service (NIS)"
+        for m in re.finditer(rf"({_NAME_SEQ})\s+\(([A-Z][A-Za-z&.]{{1,9}})\)", text):
+            name, short = _trim_name(m.group(1)), m.group(2)
+            if _acronym_fits(name, short):
+                self._add(name, short, "organization", m.start())
+                for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+                    self._add(name, short, "organization", later.start())
+        # people introduced by a title: "Rep. Jane Doe", "Gen. Kim Byung-kee"
+        for m in re.finditer(rf"(?<!\w)(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})", text):
+            name = _trim_person(m.group(1))
+            if name and not (set(name.lower().split()) & ORG_WORDS):
+                self._add(name, None, "person", m.start(1))
+        self._mentions.sort(key=lambda pm: pm[0])
+
+    # -- resolving -----------------------------------------------------------------------
+
+    def before(self, pos: int) -> list[Known]:
+        """Entities mentioned before ``pos``, the most recent first."""
+        seen: list[Known] = []
+        for p, k in reversed(self._mentions):
+            if p <= pos and k not in seen:
+                seen.append(k)
+        return seen
+
+    def resolve(self, surface: str, pos: int, role: str = "source") -> Attribution | None:
+        """Resolve a source's surface text at ``pos`` to an :class:`Attribution`."""
+        raw = surface.strip(" ,.;:\"'“”‘’")
+        definite = bool(_DEFINITE.match(raw))
+        text = _DEFINITE.sub("", raw)
+        text = re.sub(r"['’]s$", "", text).strip()
+        text = re.sub(rf"^(?:{_TITLE_RX})\s+", "", text)
+        if not text:
+            return None
+        lower = text.lower()
+        for k in self.known:
+            if text in (k.name, k.short) or lower == k.name.lower():
+                return self._attr(k, raw, role)
+        words = lower.split()
+        head = words[-1] if words else ""
+        if definite or (text.islower() and head in _AGENCY_SYNONYMS):
+            # a definite description: the entity named before whose name fits
+            fits = _AGENCY_SYNONYMS.get(head, (head,))
+            for k in self.before(pos):
+                if k.type == "person":
+                    continue
+                if (k.words & set(fits)) or (set(words[:-1]) & k.words):
+                    return self._attr(k, raw, role)
+        if text[:1].isupper() and len(words) == 1 and lower not in SOURCE_NOUNS:
+            # a surname: the person named before
+            for k in self.before(pos) + self.known:
+                if k.type == "person" and lower in k.words:
+                    return self._attr(k, raw, role)
+            if not text.isupper():
+                return None  # a lone capitalised word is no source unless known
+        if text[:1].islower() and head not in SOURCE_NOUNS:
+            return None
+        type_ = _type_of(text)
+        k = self._add(text, text if text.isupper() and len(text) <= 8 else None, type_, pos)
+        return self._attr(k, raw, role)
+
+    def _attr(self, k: Known, raw: str, role: str) -> Attribution:
+        return Attribution(
+            name=k.name, short=k.short, type=k.type, role=role, text=raw, key=k.key
+        )
+
+
+def _trim_name(name: str) -> str:
+    name = re.sub(r"^(?:The|According to|As|And|But|In|On|At|By|For)\s+", "", name)
+    return re.sub(rf"\s+{_LINK}$", "", name).strip()
+
+
+def _trim_person(name: str) -> str:
+    words = name.split()
+    while words and words[-1].lower() in ORG_WORDS:
+        words.pop()
+    return " ".join(words)
+
+
+def _acronym_fits(name: str, short: str) -> bool:
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+    letters = re.sub(r"[^A-Z]", "", short)
+    return bool(letters) and (initials.startswith(letters[:2]) or letters[0] == initials[:1])
+
+
+def _type_of(text: str) -> str:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & ORG_WORDS or text.isupper():
+        return "organization"
+    if text[:1].islower():
+        return "other"
+    caps = [w for w in text.split() if w[:1].isupper()]
+    return "person" if 2 <= len(caps) <= 4 else "organization"
+
+
+def _np_backward(prefix: str) -> str | None:
+    """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
+    p = _ADVERBS.sub("", prefix.rstrip())
+    p = re.sub(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$", "", p)  # "Full Name (ACRONYM) said"
+    p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
+    m = re.search(rf"((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$", p)
+    if m:
+        np = m.group(1)
+        # "Jane Doe of the Example Party": the person, affiliated with the party
+        np = re.split(r"\s+of\s+the\s+|\s+from\s+the\s+", np)[0]
+        np = re.sub(r"^(?:The|the)\s+", "", np)
+        return np if np else None
+    m = re.search(r"((?:(?:the|a|an|local|state|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}([a-z]+))$", p)
+    if m and m.group(2) in SOURCE_NOUNS:
+        return m.group(1)
+    return None
+
+
+def _np_forward(rest: str) -> str | None:
+    """The noun phrase that starts ``rest``: "according to <NP>", "reported by <NP>"."""
+    m = re.match(
+        rf"\s*((?:the\s+|a\s+|an\s+)?(?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ}(?:\s+\([A-Z][A-Za-z&.]+\))?)",
+        rest,
+    )
+    if m:
+        np = re.sub(r"\s+\([A-Z][A-Za-z&.]+\)$", "", m.group(1))
+        return re.sub(rf"\s+{_LINK}$", "", np)
+    m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}([a-z]+))\b", rest)
+    if m and m.group(2) in SOURCE_NOUNS:
+        np = m.group(1)
+        inner = re.match(rf"\s+(?:from|by|of)\s+(.*)", rest[m.end() :])
+        if m.group(2) in _DATA_NOUNS.split("|") and inner:
+            return _np_forward(inner.group(1)) or np
+        return np
+    return None
+
+
+def find_sources(sentence: str) -> list[SourceMention]:
+    """Every source credited in ``sentence``, in order of appearance."""
+    found: list[SourceMention] = []
+    for m in re.finditer(r"\baccording to\b", sentence, re.I):
+        np = _np_forward(sentence[m.end() :])
+        if np:
+            found.append(SourceMention(np, m.end(), "according"))
+    for m in re.finditer(
+        r"\b(?:reported|announced|confirmed|stated|estimated|released|provided|compiled|cited)"
+        r"\s+by\b|\bciting\b|\b(?:figures|data|reports?|estimates?|updates?|statements?)"
+        r"\s+(?:from|by)\b",
+        sentence,
+    ):
+        np = _np_forward(sentence[m.end() :])
+        if np:
+            found.append(SourceMention(np, m.end(), "by"))
+    for m in re.finditer(rf"((?:the\s+)?{_NAME_SEQ})['’]s?\s+(?:[a-z]+\s+)?(?:{_DATA_NOUNS})\b", sentence):
+        found.append(SourceMention(m.group(1), m.start(1), "possessive"))
+    for m in re.finditer(rf"\b(?:an?|the)\s+([A-Z]{{2,8}})\s+(?:{_DATA_NOUNS})\b", sentence):
+        found.append(SourceMention(m.group(1), m.start(1), "attributive"))
+    for m in re.finditer(r"\b(?:the\s+)?([A-Z][\w-]+-(?:run|led|controlled)\s+[a-z]+(?:\s+[a-z]+)?)", sentence):
+        found.append(SourceMention(m.group(1), m.start(1), "run"))
+    for m in _VERB_RX.finditer(sentence):
+        verb = m.group(1)
+        np = _np_backward(sentence[: m.start()])
+        if np:
+            found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
+        elif verb in ("said", "says", "told"):
+            after = re.match(rf"\s+((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})", sentence[m.end() :])
+            if after and re.search(r"[,”\"]\s*$", sentence[: m.start()]):
+                found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
+        if verb in ("told", "tells", "tell"):
+            told = re.match(rf"\s+((?:the\s+)?{_NAME_SEQ})", sentence[m.end() :])
+            if told:
+                found.append(SourceMention(told.group(1), m.end() + 1, "told"))
+    found.sort(key=lambda s: s.start)
+    return found
+
+
+def attributions(
+    sentence: str, offset: int, entities: Entities, knowledge: Knowledge
+) -> tuple[tuple[Attribution, ...], bool]:
+    """Resolved sources of a sentence, innermost first, and whether it reports speech.
+
+    When a sentence names both where a figure comes from ("according to", "X's figures",
+    "an X update") and who relays it ("Y said"), Y is a ``conduit``; an outlet that was
+    told something ("told Reuters") is a conduit too.
+    """
+    mentions = find_sources(sentence)
+    inner_hows = {"according", "by", "possessive", "attributive", "run"}
+    has_inner = any(m.how in inner_hows for m in mentions)
+    out: list[Attribution] = []
+    reporting = False
+    for sm in mentions:
+        role = "source"
+        if sm.how == "told":
+            if knowledge.outlet_named(sm.text.removeprefix("the ")) is None:
+                continue  # "told reporters": nobody to credit
+            role = "conduit"
+        elif sm.how in ("subject", "postposed") and has_inner:
+            role = "conduit"
+        att = entities.resolve(sm.text, offset + max(sm.start, 0), role)
+        if att is None:
+            continue
+        reporting = reporting or sm.how in ("subject", "postposed", "according")
+        if all(a.key != att.key for a in out):
+            out.append(att)
+    out.sort(key=lambda a: 0 if a.role == "source" else 1)
+    return tuple(out), reporting
+
+
+def merge_attributions(
+    first: Iterable[Attribution], second: Iterable[Attribution]
+) -> tuple[Attribution, ...]:
+    """Union of two attribution lists by entity key, sources before conduits."""
+    out: list[Attribution] = []
+    for a in (*first, *second):
+        if all(b.key != a.key for b in out):
+            out.append(a)
+    out.sort(key=lambda a: 0 if a.role == "source" else 1)
+    return tuple(out)

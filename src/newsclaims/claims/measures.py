@@ -1,0 +1,254 @@
+"""What a figure counts: the measure word around a number, the counted group, negation.
+
+Readings, tried in order for each figure of a sentence:
+
+1. a noun phrase after the number: a measure noun ("1,000 injuries", "4,000 reported
+   injuries or fatalities"), a measure adjective ("5 dead", "1,000 wounded"), or a group of
+   people followed by a measure verb in any voice ("11 soldiers were killed", "troops
+   stationed in", "people who died", "30% of the troops had been casualties");
+2. a measure verb right before the number ("killing 12 people", "dispatched an additional
+   3,000 troops", "injured more than 260");
+3. a measure noun before a linking or crossing verb ("the death toll rose to 15",
+   "casualties among X have surpassed 4,000", "a toll of 30").
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import attrs
+
+from ..knowledge import Knowledge, MeasureTerm
+from .lexicon import PEOPLE_NOUNS
+
+_STOP = frozenset(
+    """
+    were was are is have has had been be being will would could may might can did do does
+    who which that in on at from to by for with as after before during when while and or but
+    than since into over under near across amid against about around said says according
+    """.split()
+)
+_AUX = (
+    r"(?:have|has|had|were|was|are|is|been|being|be|reportedly|also|all|now|already|since"
+    r"|believed\s+to|feared|thought\s+to|said\s+to|confirmed|reported|later|allegedly"
+    r"|presumed|likely|may|might|could|would|will|to|got|get|either|both|subsequently"
+    r"|initially|eventually|each|among\s+the|among|who|that|then|so\s+far|in\s+total"
+    r"|officially|either|not|never|no\s+longer|n['’]t|mostly|mainly|largely|still)"
+)
+_NEGATION = re.compile(r"\b(?:not|never|no longer|n['’]t|none|no)\b", re.I)
+_LINKING_END = re.compile(
+    r"(?:\b(?:to|at|of|reached|reaching|hit|hitting|is|was|were|are|has|have|had|totals?"
+    r"|totaled|totalled|totaling|totalling|numbered|numbering|stood\s+at|stands\s+at|stand\s+at"
+    r"|as\s+high\s+as|now|put|puts|putting|placed|places|estimated\s+at)|:)\s*$",
+    re.I,
+)
+_DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ese|is|ians|ers|ish|ks|ns|ts|ds|es)$")
+
+
+@attrs.frozen
+class Lexicon:
+    """Measure terms compiled for matching: nouns, verbs and adjectives by measure."""
+
+    nouns: re.Pattern[str]
+    verbs: re.Pattern[str]
+    adjectives: re.Pattern[str]
+    measure_of: dict[tuple[str, str], str]
+    verb_alternation: str
+
+    def measure(self, pos: str, term: str) -> str | None:
+        """The measure that ``term`` (as matched) names as ``pos``."""
+        return self.measure_of.get((pos, " ".join(term.lower().split())))
+
+
+def _alternation(terms: list[str]) -> str:
+    parts = sorted({t for t in terms}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) or r"(?!x)x"
+
+
+@lru_cache(maxsize=16)
+def _compile(terms: tuple[MeasureTerm, ...]) -> Lexicon:
+    by_pos: dict[str, list[str]] = {"noun": [], "verb": [], "adjective": []}
+    measure_of: dict[tuple[str, str], str] = {}
+    for t in terms:
+        by_pos.setdefault(t.pos, []).append(t.term.lower())
+        measure_of.setdefault((t.pos, t.term.lower()), t.measure)
+    return Lexicon(
+        nouns=re.compile(rf"(?:{_alternation(by_pos['noun'])})\b", re.I),
+        verbs=re.compile(rf"(?:{_alternation(by_pos['verb'])})\b", re.I),
+        adjectives=re.compile(rf"(?:{_alternation(by_pos['adjective'])})\b", re.I),
+        measure_of=measure_of,
+        verb_alternation=_alternation(by_pos["verb"]),
+    )
+
+
+def lexicon_for(knowledge: Knowledge) -> Lexicon:
+    """The compiled lexicon of ``knowledge``'s measure terms (cached)."""
+    return _compile(knowledge.measure_terms)
+
+
+@attrs.frozen
+class Reading:
+    """What a figure counts."""
+
+    measure: str
+    subject: str | None
+    unit: str
+    negated: bool = False
+    agent: str | None = None
+    how: str = ""
+
+
+def _is_people(word: str) -> bool:
+    return word.lower() in PEOPLE_NOUNS or bool(_DEMONYM.match(word))
+
+
+@attrs.frozen
+class _Phrase:
+    modifiers: str
+    head: str
+    kind: str  # people | noun | adjective | none
+    measure: str | None
+    end: int  # offset in the text after the number where the phrase ends
+
+
+def _phrase_after(after: str, lex: Lexicon) -> _Phrase:
+    """The noun phrase that follows a number (offsets relative to ``after``)."""
+    pos = 0
+    m = re.match(r"\s+of\s+(?:the|them|those|these|whom|its|their)\s+|\s+of\s+", after)
+    if m:
+        pos = m.end()
+    elif re.match(r"\s*(?:per\s*cent|percent|%)", after):
+        pos = re.match(r"\s*(?:per\s*cent|percent|%)", after).end()  # type: ignore[union-attr]
+    modifiers: list[str] = []
+    for _ in range(6):
+        ws = re.match(r"\s*", after[pos:])
+        at = pos + (ws.end() if ws else 0)
+        rest = after[at:]
+        noun = lex.nouns.match(rest)
+        if noun and (noun.group(0)[:1].islower() or not modifiers):
+            term = noun.group(0)
+            return _Phrase(" ".join(modifiers), term, "noun", lex.measure("noun", term), at + len(term))
+        adj = lex.adjectives.match(rest)
+        if adj and not modifiers:
+            term = adj.group(0)
+            return _Phrase("", term, "adjective", lex.measure("adjective", term), at + len(term))
+        w = re.match(r"[A-Za-z][\w'’-]*", rest)
+        if not w:
+            break
+        word = w.group(0)
+        if word.lower() in _STOP:
+            break
+        if _is_people(word):
+            end = at + len(word)
+            two = re.match(r"\s+(?:members|officers|workers|personnel)\b", after[end:])
+            if two:
+                word += two.group(0)
+                end += two.end()
+            return _Phrase(" ".join(modifiers), word, "people", None, end)
+        modifiers.append(word)
+        pos = at + len(word)
+    return _Phrase(" ".join(modifiers), "", "none", None, 0)
+
+
+def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
+    """A measure verb/adjective/noun after a group: ``(pos, term, negated)``."""
+    m = re.match(rf"\s*,?\s*(?:(?:{_AUX})\s+)*", text, re.I)
+    aux = m.group(0) if m else ""
+    rest = text[len(aux) :]
+    negated = bool(_NEGATION.search(aux))
+    for pos, rx in (("verb", lex.verbs), ("adjective", lex.adjectives), ("noun", lex.nouns)):
+        hit = rx.match(rest)
+        if hit:
+            if pos == "noun" and not re.search(r"\b(?:been|were|was|are|is|among)\b", aux):
+                continue  # "5 people casualties" is not a reading
+            return pos, hit.group(0), negated
+    return None
+
+
+def _among(text: str) -> str | None:
+    """The group in "among X" / "of X" near the start of ``text`` ("among the Afghan troops")."""
+    m = re.search(r"\b(?:among|of)\s+(?:the\s+)?", text[:120])
+    if not m:
+        return None
+    words = re.findall(r"[\w'’-]+", text[m.end() : m.end() + 80])[:5]
+    for i, word in enumerate(words):
+        if _is_people(word):
+            return " ".join(words[: i + 1])
+        if word.lower() in _STOP:
+            break
+    return None
+
+
+def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | None:
+    """Read what the figure at ``sentence[start:end]`` counts, or ``None``."""
+    after = sentence[end:]
+    before = sentence[:start]
+    phrase = _phrase_after(after, lex)
+
+    # 1. noun phrase after the number
+    if phrase.kind in ("noun", "adjective") and phrase.measure:
+        subject = phrase.modifiers if _people_words(phrase.modifiers) else None
+        subject = subject or _among(after[phrase.end :])
+        if phrase.kind == "adjective" and re.match(r"\s+(?:and|or)\s+\d", after[phrase.end :]):
+            pass
+        return Reading(phrase.measure, subject, "persons", _negated_before(before), how="noun")
+    if phrase.kind == "people":
+        subject = f"{phrase.modifiers} {phrase.head}".strip()
+        found = _verb_after(after[phrase.end :], lex)
+        if found:
+            pos, term, negated = found
+            measure = lex.measure(pos, term)
+            if measure:
+                return Reading(measure, subject, "persons", negated or _negated_before(before), how="group")
+
+    # 2. a measure verb right before the number
+    m = re.search(
+        rf"\b({lex.verb_alternation})\s+(?:(?:the\s+lives\s+of|a\s+total\s+of|an?|some|another"
+        r"|the|his|her|their|its|an?\s+additional|additional|a\s+further|further|an?\s+extra"
+        r"|extra|at\s+least)\s+)?$",
+        before,
+        re.I,
+    )
+    if m and phrase.kind in ("people", "none", "noun"):
+        measure = lex.measure("verb", m.group(1))
+        if measure and (phrase.kind == "people" or measure != "deployed"):
+            if phrase.kind == "noun" and phrase.measure is None:
+                return None
+            subject = f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
+            agent = _agent(before[: m.start()])
+            negated = bool(re.search(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$", before[: m.start()]))
+            return Reading(measure, subject, "persons", negated, agent, how="verb")
+
+    # 3. a measure noun before a linking or crossing verb
+    crossing = bool(re.match(r"(?:exceed|surpass|top|pass|cross)", sentence[start:], re.I))
+    if phrase.kind in ("none", "people") and (crossing or _LINKING_END.search(before)):
+        best = None
+        for nm in lex.nouns.finditer(before):
+            mid = before[nm.end() :]
+            if len(mid) > 110 or re.search(r"\d", mid) or re.search(r"[.;]\s", mid):
+                continue
+            best = nm
+        if best is not None:
+            measure = lex.measure("noun", best.group(0))
+            if measure:
+                mid = before[best.end() :]
+                subject = _among(mid) or (
+                    f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
+                )
+                return Reading(measure, subject, "persons", bool(_NEGATION.search(mid)), how="level")
+    return None
+
+
+def _people_words(text: str) -> bool:
+    words = text.split()
+    return bool(words) and any(w[:1].isupper() or w.lower() in PEOPLE_NOUNS for w in words)
+
+
+def _negated_before(before: str) -> bool:
+    return bool(re.search(r"\b(?:no|none\s+of\s+the|not)\s*$", before, re.I))
+
+
+def _agent(before: str) -> str | None:
+    m = re.search(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has\s+|have\s+|had\s+)?$", before)
+    return m.group(1) if m else None

@@ -1,0 +1,303 @@
+"""The grammar of numbers in news prose, and CLAIMS.md's qualifiers as bounds.
+
+:func:`find_quantities` returns every figure in a sentence with its bounds: digits
+(``4,000``, ``1.9 million``, ``30%``), number words (``a hundred``, ``eleven``,
+``three thousand``, ``a dozen``), vague magnitudes (``dozens``, ``tens of thousands``),
+ranges (``3,000 to 4,000``, ``between 10 and 20``, ``5-7``) and qualifiers (``more than``,
+``at least``, ``nearly``, ``surpassed``). Figures that are not counts (ages, years, dates,
+times, money, ordinals) are marked so the engine skips them.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+# vague magnitudes: (low, approximate); CLAIMS.md's table
+VAGUE = {
+    "tens of thousands": 10_000,
+    "hundreds of thousands": 100_000,
+    "tens of millions": 10_000_000,
+    "hundreds of millions": 100_000_000,
+    "dozens": 12,
+    "scores": 20,
+    "hundreds": 100,
+    "thousands": 1_000,
+    "millions": 1_000_000,
+    "tens": 10,
+}
+
+_WORD_NUM = (
+    r"(?:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?(?:one|two|three|four|five|six"
+    r"|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen"
+    r"|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three"
+    r"|four|five|six|seven|eight|nine))?)?)*)"
+)
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+_SCALE = r"(?:\s*(?:hundred|thousand|million|billion|mn|bn|m\b|k\b))?"
+_NUM = rf"(?:{_DIGITS}{_SCALE}|{_WORD_NUM}|(?:a|one|two|three|half a)\s+dozen|dozen)"
+_VAGUE = (
+    r"(?:tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
+    r"|dozens|scores|hundreds|thousands|millions)(?=\s+(?:of|more|other|[a-z]+ed\b)|\s*[,.;]|$)"
+)
+
+# qualifiers before a number: (regex, kind)
+_BEFORE = [
+    (r"no fewer than|no less than|not less than|a minimum of|at least|at a minimum", "min"),
+    (r"more than|over|above|in excess of|upwards of|upward of|greater than", "gt"),
+    (r"exceeded|exceeding|exceeds|exceed|surpassed|surpassing|surpasses|topped|topping|tops"
+     r"|passed|crossed|crossing", "gt"),
+    (r"up to|as many as|as much as|at most|a maximum of|no more than|not more than", "max"),
+    (r"fewer than|less than|under|below", "lt"),
+    (r"nearly|almost|just under|close to nearly|just short of|nigh on", "nearly"),
+    (r"about|around|approximately|roughly|some|an estimated|estimated|close to|an approximate"
+     r"|approx\.|an average of|on the order of|upwards of around|circa|c\.", "about"),
+]  # fmt: skip
+_BEFORE_RX = [(re.compile(rf"(?:^|\W)({p})\s+$", re.I), k) for p, k in _BEFORE]
+_AFTER_RX = re.compile(r"^(\s*\+|\s+or more\b|\s+or so\b|\s+plus\b|\s+or higher\b)", re.I)
+_MONTHS = (
+    r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?"
+)
+_NUMBER_RX = re.compile(
+    rf"(?<![\w.,$€£¥-])(?:(?P<between>between|from)\s+)?(?P<a>{_NUM})"
+    rf"(?:(?P<sep>\s*(?:-|–|—|to|and|or)\s*)(?P<b>{_NUM}))?(?P<pct>\s*(?:%|percent|per cent))?"
+    rf"(?![\w%])|(?<![\w-])(?P<vague>{_VAGUE})",
+    re.I,
+)
+
+
+@attrs.frozen
+class Quantity:
+    """A figure in a sentence: offsets relative to the sentence, and its bounds."""
+
+    start: int
+    end: int
+    text: str
+    low: float | None
+    high: float | None
+    low_inclusive: bool = True
+    high_inclusive: bool = True
+    approximate: bool = False
+    percent: bool = False
+    not_a_count: str | None = None  # why the figure is not a count (age, year, money...)
+    increment: bool = False
+    number_start: int = 0  # where the number itself starts (after qualifiers)
+    number_end: int = 0
+
+
+def words_to_number(text: str) -> float | None:
+    """``"three thousand"`` -> 3000, ``"twenty-five"`` -> 25, ``"a hundred"`` -> 100."""
+    words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
+    total = 0
+    current = 0
+    seen = False
+    for w in words:
+        if w in ("a", "one") and not seen:
+            current = 1
+            seen = True
+        elif w in UNITS:
+            current += UNITS[w]
+            seen = True
+        elif w == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        elif w in ("thousand", "million", "billion"):
+            total += max(current, 1) * SCALES[w]
+            current = 0
+            seen = True
+        elif w in ("dozen",):
+            current = max(current, 1) * 12
+            seen = True
+        elif w == "half":
+            current = 0.5  # type: ignore[assignment]
+        elif w == "":
+            continue
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """Read one number: digits with separators, decimals and scale words, or words."""
+    t = text.strip().lower()
+    m = re.match(rf"^({_DIGITS})\s*(hundred|thousand|million|billion|mn|bn|m|k)?$", t)
+    if m:
+        value = float(m.group(1).replace(",", ""))
+        scale = m.group(2)
+        mult = {"mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}.get(scale or "", SCALES.get(scale or "", 1))
+        return value * mult
+    if t == "dozen":
+        return 12.0
+    return words_to_number(t)
+
+
+def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -> str | None:
+    """Why a figure is not a count of people, or ``None`` when it may be one."""
+    before = sentence[max(0, start - 30) : start]
+    after = sentence[end : end + 40]
+    low_after = after.lower()
+    if re.search(r"[$€£¥₹]\s*$|\b(?:us|rs|usd|eur|gbp|inr|won|yen|yuan)\s*$", before, re.I):
+        return "money"
+    if re.match(
+        r"\s*(?:dollars?|euros?|pounds?|yuan|yen|won|rupees?|pesos?|naira|shillings?|rubles?"
+        r"|roubles?|usd|eur|bucks)\b",
+        low_after,
+    ):
+        return "money"
+    if re.match(r"[\s-]*(?:year|month|week|day)s?[\s-]*olds?\b", low_after) or re.match(
+        r"-(?:year|month)-", after
+    ):
+        return "age"
+    if re.search(r"\b(?:aged|age|ages)\s+$", before, re.I):
+        return "age"
+    if value < 120 and re.match(r",\s*(?:[a-z(]|$)", after) and re.search(
+        r"\b[A-Z][a-z]+,\s*$", before
+    ):
+        return "age"  # "Smith, 23, faces ..."
+    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+gmt|gmt|utc|:\d)", low_after):
+        return "time"
+    if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before, re.I) or re.match(
+        rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", low_after
+    ):
+        return "date"
+    if re.match(r"(?:st|nd|rd|th)\b", low_after):
+        return "ordinal"
+    digits = raw.replace(",", "")
+    if re.fullmatch(r"(1[5-9]|20)\d\d", digits) and "," not in raw:
+        if not re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|civilians)\b", low_after):
+            return "year"
+    if re.match(r"\s*(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|kg|tons?"
+                r"|tonnes?|hectares?|acres?|square|sq|mph|km/h|degrees?|°|minutes?|hours?|days?"
+                r"|weeks?|months?|years?|seconds?|times\b|-?fold|points?|votes?|seats?)\b", low_after):
+        return "measure"
+    if re.search(r"\b(?:no\.|number|nos\.|route|highway|flight|article|section|chapter|page"
+                 r"|room|grade|level|resolution|phase|category)\s*$", before, re.I):
+        return "label"
+    if re.search(r"\b(?:in|since|by|until|of|before|after|from)\s+$", before) and re.fullmatch(
+        r"\d{4}s?", digits
+    ):
+        return "year"
+    return None
+
+
+def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
+    """The qualifier right before ``start`` and where it begins."""
+    head = sentence[:start]
+    for rx, kind in _BEFORE_RX:
+        m = rx.search(head)
+        if m:
+            return kind, m.start(1)
+    return None, start
+
+
+_INCREMENT = re.compile(r"\b(?:an?\s+)?(?:additional|another|further|extra)\s+$", re.I)
+
+
+def find_quantities(sentence: str) -> list[Quantity]:
+    """Every figure in ``sentence`` with bounds per CLAIMS.md's table."""
+    out: list[Quantity] = []
+    for m in _NUMBER_RX.finditer(sentence):
+        if m.group("vague"):
+            q = _vague(sentence, m)
+        else:
+            q = _numeric(sentence, m)
+        if q is not None:
+            out.append(q)
+    return out
+
+
+def _vague(sentence: str, m: re.Match[str]) -> Quantity | None:
+    word = m.group("vague").lower()
+    low = float(VAGUE[word])
+    start = m.start()
+    kind, qstart = _qualify(sentence, start)
+    if kind in ("min", "gt", "about"):
+        start = qstart
+    return Quantity(
+        start, m.end(), sentence[start : m.end()], low, None, True, True, True,
+        number_start=m.start(), number_end=m.end(),
+    )  # fmt: skip
+
+
+def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
+    a_raw = m.group("a")
+    if a_raw.lower() in ("a", "one") and not m.group("b"):
+        # "a" and "one" alone are articles/pronouns far more often than counts
+        if a_raw.lower() == "a" or not re.match(r"\s+(?:person|man|woman|child|soldier)\b",
+                                                sentence[m.end():]):
+            return None
+    a = parse_number(a_raw)
+    if a is None:
+        return None
+    b_raw = m.group("b")
+    sep = (m.group("sep") or "").strip().lower()
+    b = parse_number(b_raw) if b_raw else None
+    between = m.group("between")
+    pct = bool(m.group("pct"))
+    start, end = m.start(), m.end()
+    if between and not b_raw:
+        start = m.start("a")  # "from 5" alone: the preposition is not a qualifier
+        between = None
+    is_range = b is not None and b > a and sep in ("-", "–", "—", "to", "and", "or")
+    if b is not None and not is_range:
+        # "5 and 7" as a list, "2014-2015": keep the first number only
+        end = m.end("a")
+        b = None
+        if between:
+            start = m.start("a")
+    number_start = m.start("a")
+    not_count = _context_kind(sentence, number_start, end, a, a_raw)
+    if is_range and sep in ("and", "or") and not between and sep == "and":
+        # "12 and 30": two figures, not a range, unless "between"
+        end = m.end("a")
+        b = None
+        is_range = False
+    low: float | None = a
+    high: float | None = b if is_range else a
+    low_inc = high_inc = True
+    approx = False
+    kind, qstart = _qualify(sentence, start)
+    if kind is not None:
+        start = qstart
+        if kind == "min":
+            high = None
+        elif kind == "gt":
+            high, low_inc = None, False
+        elif kind == "max":
+            low = None
+            high = b if is_range else a
+        elif kind == "lt":
+            low, high_inc = None, False
+            high = a
+        elif kind == "nearly":
+            low, high_inc, approx = None, False, True
+            high = a
+        elif kind == "about":
+            approx = True
+    after = _AFTER_RX.match(sentence[end:])
+    if after and not is_range:
+        end += after.end()
+        if "so" in after.group(0):
+            approx = True
+        else:
+            high = None
+    increment = bool(_INCREMENT.search(sentence[:start])) or bool(
+        re.match(r"\s+(?:more|additional|extra|further)\b", sentence[end:], re.I)
+    )
+    return Quantity(
+        start, end, sentence[start:end], low, high, low_inc, high_inc, approx, pct,
+        not_count, increment, number_start, m.end("b") if is_range else m.end("a"),
+    )  # fmt: skip

@@ -1,0 +1,110 @@
+"""Sentences with character offsets that survive news prose.
+
+Handles abbreviations (Rep., Gen., Lt. Col., U.S., U.N., Jan., No., Mr., Dr.), initials,
+decimals, quotations that end a sentence (``...," he said.``), and text where a scraper
+glued sentences together (``...in Syria.The desert...``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+# words that end with a period without ending the sentence
+ABBREVIATIONS = frozenset(
+    """
+    mr mrs ms dr prof sr jr st mt ft rep reps sen sens gov gen lt col maj capt cpl sgt pvt
+    adm cmdr cdr brig lieut supt insp det sgt pres vs etc al inc ltd corp co no nos vol approx
+    est dept univ assn bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
+    thu thur thurs fri sat sun ave blvd rd hon rev fig ph
+    """.split()
+)
+# abbreviations that usually stand before a name or number, never at a sentence end
+_PREFIX_ABBR = frozenset(
+    "mr mrs ms dr prof rep reps sen sens gov gen lt col maj capt cpl sgt pvt adm cmdr brig "
+    "lieut supt insp det hon rev st mt no nos vol fig".split()
+)
+
+_END = re.compile(r"[.!?]+[\"'”’)\]]*")
+_GLUED = re.compile(r"(?<=[a-z0-9%\"”’)])([.!?])(?=[\"“]?[A-Z][a-z])")
+
+
+@attrs.frozen
+class Sentence:
+    """A sentence of the text: ``text == source[start:end]``, and its paragraph index."""
+
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Whether the period at ``text[dot]`` closes an abbreviation or an initial."""
+    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    if not m:
+        return False
+    word = m.group(1)
+    bare = word.replace(".", "").lower()
+    if "." in word:  # U.S. / U.N. / a.m. / p.m.
+        return len(bare) <= 4 and not text[dot + 1 : dot + 3].strip().startswith(("T", "Th"))
+    if len(word) == 1 and word.isupper():  # an initial: "John F. Kennedy"
+        return True
+    return bare in ABBREVIATIONS
+
+
+def _boundaries(par: str) -> Iterator[int]:
+    """Offsets in ``par`` where a sentence ends (exclusive)."""
+    for m in _END.finditer(par):
+        end = m.end()
+        punct = m.group(0)
+        rest = par[end:]
+        if punct[0] == "." and len(punct.rstrip("\"'”’)]")) == 1:
+            if _is_abbreviation(par, m.start()):
+                word = re.search(r"([A-Za-z.]+)$", par[: m.start()])
+                bare = (word.group(1) if word else "").replace(".", "").lower()
+                # "in the U.S. The ..." ends a sentence; "Rep. Lee" does not
+                nxt = rest.lstrip()
+                if bare in _PREFIX_ABBR or not re.match(r"[A-Z][a-z]+\s", nxt) or len(bare) == 1:
+                    continue
+                if nxt.split(" ", 1)[0] not in _SENTENCE_STARTERS:
+                    continue
+            if m.start() > 0 and par[m.start() - 1].isdigit() and rest[:1].isdigit():
+                continue  # decimal
+        if rest and not rest[0].isspace():
+            # glued sentence: "Syria.The desert" -> split only before a capitalised word
+            if not re.match(r"[\"“]?[A-Z][a-z]", rest):
+                continue
+        if rest.strip() and not re.match(r"\s*[\"“'‘(\[]?[A-Z0-9]", rest):
+            continue  # "... said Mr. smith" or "e.g. something" - lower case goes on
+        yield end
+
+
+_SENTENCE_STARTERS = frozenset(
+    "The A An It He She They We In On At But And This That These Those There Its His Her "
+    "Their According After Before When While Police Officials Authorities".split()
+)
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Split ``text`` into sentences; paragraphs (blank-line or newline separated) never merge."""
+    out: list[Sentence] = []
+    for p_index, pm in enumerate(re.finditer(r"[^\n]+", text)):
+        par, base = pm.group(0), pm.start()
+        start = 0
+        for end in _boundaries(par):
+            _add(out, par, base, start, end, p_index)
+            start = end
+        _add(out, par, base, start, len(par), p_index)
+    return out
+
+
+def _add(out: list[Sentence], par: str, base: int, start: int, end: int, p: int) -> None:
+    chunk = par[start:end]
+    lead = len(chunk) - len(chunk.lstrip())
+    chunk = chunk.strip()
+    if chunk:
+        s = base + start + lead
+        out.append(Sentence(chunk, s, s + len(chunk), p))

@@ -1,0 +1,152 @@
+"""Time expressions in a sentence, resolved against the publication date.
+
+Common news expressions (months, parts of months, weekdays, "yesterday", "last week",
+"this year") are resolved by rule; explicit calendar dates ("March 5", "5 March 2024")
+go through dateparser, which is slow and so is called only on those matched strings.
+Without a publication date, relative expressions keep their text with null dates.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date, datetime, timedelta
+from functools import lru_cache
+
+import attrs
+
+MONTHS = {
+    name.lower(): i
+    for i in range(1, 13)
+    for name in (calendar.month_name[i], calendar.month_abbr[i], calendar.month_abbr[i] + ".")
+}
+MONTHS["sept"] = MONTHS["sept."] = 9
+WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
+
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)"
+)
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_PART = r"(?:early|mid|late|the (?:beginning|start|middle|end) of|end of|beginning of)"
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("daydate", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")),
+    ("daydate", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b")),
+    ("part", re.compile(rf"\b(?P<part>{_PART})[\s-]+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
+    ("month", re.compile(rf"\b(?:in|during|since|by|from|until|as of|through|of|last|this)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)")),
+    ("weekday", re.compile(rf"\b(?:last\s+|on\s+|this\s+|early\s+|late\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b")),
+    ("relative", re.compile(r"\b(?:yesterday|today|tonight|last night|this morning|earlier this (?:week|month|year)|last (?:week|month|year)|this (?:week|month|year)|(?:the )?previous (?:week|month|year))\b", re.I)),
+    ("year", re.compile(r"\b(?:in|during|since|by|of|through|until|as of)\s+(?P<y>(?:19|20)\d\d)\b(?![,-]?\d)")),
+]  # fmt: skip
+
+
+@attrs.frozen
+class TimeMention:
+    """A time expression in a sentence with its resolved range (ISO dates or ``None``)."""
+
+    start: int
+    end: int
+    text: str
+    kind: str
+    first: date | None
+    last: date | None
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _latest_year(month: int, pub: date) -> int:
+    """The year of the latest ``month`` not after ``pub``."""
+    return pub.year if month <= pub.month else pub.year - 1
+
+
+def _part_range(part: str, year: int, month: int) -> tuple[date, date]:
+    last = calendar.monthrange(year, month)[1]
+    part = part.lower()
+    if part.startswith("early") or "beginning" in part or "start" in part:
+        return date(year, month, 1), date(year, month, 10)
+    if part.startswith("mid") or "middle" in part:
+        return date(year, month, 11), date(year, month, 20)
+    return date(year, month, 21), date(year, month, last)
+
+
+@lru_cache(maxsize=2048)
+def _dateparser(text: str, base: date | None) -> date | None:
+    import dateparser
+
+    settings: dict[str, object] = {"PREFER_DATES_FROM": "past", "REQUIRE_PARTS": ["day", "month"]}
+    if base is not None:
+        settings["RELATIVE_BASE"] = datetime(base.year, base.month, base.day)
+    found = dateparser.parse(text, languages=["en"], settings=settings)
+    return found.date() if found else None
+
+
+def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None, date | None]:
+    text = m.group(0)
+    if kind == "daydate":
+        if pub is None and not re.search(r"\d{4}", text):
+            return None, None
+        day = _dateparser(text, pub)
+        return day, day
+    if kind in ("part", "month"):
+        month = MONTHS.get(m.group("month").lower())
+        if month is None:
+            return None, None
+        year = int(m.group("year")) if m.group("year") else (
+            _latest_year(month, pub) if pub else None
+        )
+        if year is None:
+            return None, None
+        if kind == "part":
+            return _part_range(m.group("part"), year, month)
+        return _month_range(year, month)
+    if kind == "year":
+        y = int(m.group("y"))
+        return date(y, 1, 1), date(y, 12, 31)
+    if pub is None:
+        return None, None
+    if kind == "weekday":
+        wd = WEEKDAYS[m.group("wd").lower()]
+        back = (pub.weekday() - wd) % 7
+        if text.lower().startswith("last") and back == 0:
+            back = 7
+        day = pub - timedelta(days=back)
+        return day, day
+    t = text.lower()
+    if t == "yesterday" or t == "last night":
+        day = pub - timedelta(days=1)
+        return day, day
+    if t in ("today", "tonight", "this morning"):
+        return pub, pub
+    if t.endswith("week"):
+        monday = pub - timedelta(days=pub.weekday())
+        if "last" in t or "previous" in t:
+            return monday - timedelta(days=7), monday - timedelta(days=1)
+        return monday, pub
+    if t.endswith("month"):
+        if "last" in t or "previous" in t:
+            prev = pub.replace(day=1) - timedelta(days=1)
+            return _month_range(prev.year, prev.month)
+        return pub.replace(day=1), pub
+    if t.endswith("year"):
+        if "last" in t or "previous" in t:
+            return date(pub.year - 1, 1, 1), date(pub.year - 1, 12, 31)
+        return date(pub.year, 1, 1), pub
+    return None, None
+
+
+def find_times(sentence: str, published: datetime | date | None) -> list[TimeMention]:
+    """Every time expression in ``sentence``, resolved against ``published``."""
+    pub = published.date() if isinstance(published, datetime) else published
+    found: list[TimeMention] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in _PATTERNS:
+        for m in rx.finditer(sentence):
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            first, last = _resolve(kind, m, pub)
+            found.append(TimeMention(m.start(), m.end(), m.group(0), kind, first, last))
+            taken.append((m.start(), m.end()))
+    return sorted(found, key=lambda t: t.start)
