@@ -6,6 +6,7 @@ from pathlib import Path
 
 import newsclaims_text
 import pytest
+
 from newsclaims import testing
 
 GOLDEN = Path(__file__).parent / "golden"

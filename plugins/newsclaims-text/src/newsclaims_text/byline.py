@@ -29,24 +29,123 @@ _COUNTER = re.compile(
     re.IGNORECASE,
 )
 _PARTICLES = frozenset(
-    "de da del della der di do dos du el la le van von ter ten bin binti al ibn y e".split()
+    [
+        "de",
+        "da",
+        "del",
+        "della",
+        "der",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "el",
+        "la",
+        "le",
+        "van",
+        "von",
+        "ter",
+        "ten",
+        "bin",
+        "binti",
+        "al",
+        "ibn",
+        "y",
+        "e",
+    ]
 )
 _NOT_NAMES = frozenset(
-    (
-        "monday tuesday wednesday thursday friday saturday sunday january february march april "
-        "may june july august september october november december today yesterday tomorrow "
-        "then now the a an this that these those its his her their our my your early late "
-        "midnight noon morning evening night week month year comparison contrast far law "
-        "order default design"
-    ).split()
+    [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "today",
+        "yesterday",
+        "tomorrow",
+        "then",
+        "now",
+        "the",
+        "a",
+        "an",
+        "this",
+        "that",
+        "these",
+        "those",
+        "its",
+        "his",
+        "her",
+        "their",
+        "our",
+        "my",
+        "your",
+        "early",
+        "late",
+        "midnight",
+        "noon",
+        "morning",
+        "evening",
+        "night",
+        "week",
+        "month",
+        "year",
+        "comparison",
+        "contrast",
+        "far",
+        "law",
+        "order",
+        "default",
+        "design",
+    ]
 )
 #: words that describe an author's job, not a name ("Jane Doe, Staff Writer")
 ROLE_WORDS = frozenset(
-    (
-        "staff writer writers reporter reporters correspondent correspondents editor editors "
-        "contributor contributors columnist analyst bureau chief senior special desk team "
-        "news agency agencies service wire wires journalist journalists producer author"
-    ).split()
+    [
+        "staff",
+        "writer",
+        "writers",
+        "reporter",
+        "reporters",
+        "correspondent",
+        "correspondents",
+        "editor",
+        "editors",
+        "contributor",
+        "contributors",
+        "columnist",
+        "analyst",
+        "bureau",
+        "chief",
+        "senior",
+        "special",
+        "desk",
+        "team",
+        "news",
+        "agency",
+        "agencies",
+        "service",
+        "wire",
+        "wires",
+        "journalist",
+        "journalists",
+        "producer",
+        "author",
+    ]
 )
 _TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|[^\W\d_]\.)$")
 
@@ -60,8 +159,8 @@ class Byline:
 
 
 def _token_ok(token: str) -> bool:
-    if token.lower() in _PARTICLES:
-        return True
+    if token.lower() in _PARTICLES or re.fullmatch(r"[^\W\d_]\.?", token):
+        return token.lower() in _PARTICLES or token[0].isupper()  # particle or initial
     if not _TOKEN.match(token) or not token[0].isupper():
         return False
     return token.lower().strip(".") not in _NOT_NAMES

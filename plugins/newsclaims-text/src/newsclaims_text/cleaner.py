@@ -19,6 +19,7 @@ import re
 from datetime import datetime
 
 import attrs
+
 from newsclaims.knowledge import Knowledge, domain_of
 from newsclaims.models import Article, Document, Removed, Source
 
@@ -129,7 +130,9 @@ def _is_meta_part(part: str) -> bool:
         parse_byline(part)
         or read_date_line(part)
         or looks_like_date(part)
-        or re.fullmatch(r"[\d,.]+\s*k?\s*(?:views?|comments?|reads?|shares?)|\d+\s*min\.? read", part, re.I)
+        or re.fullmatch(
+            r"[\d,.]+\s*k?\s*(?:views?|comments?|reads?|shares?)|\d+\s*min\.? read", part, re.I
+        )
     )
 
 
@@ -284,9 +287,8 @@ class _Cleaner:
                 continue
             if ln.reason in _BLOCK_HEADERS:
                 current = ln.reason
-            elif ln.reason is None and len(ln.text.split()) <= 20:
-                if not _TITLE_END_BAD.search(ln.text):
-                    ln.reason = current
+            elif ln.reason is None and _headline_like(ln.text):
+                ln.reason = current
 
     def run(self) -> Article:
         text = self.document.text.replace("\r\n", "\n").replace("\r", "\n")
@@ -349,6 +351,11 @@ class _Cleaner:
         if match:
             self.removed.append(Removed(match.group(1), "wire-marker"))
             paragraphs[-1] = paragraphs[-1][: match.start()].rstrip()
+
+
+def _headline_like(text: str) -> bool:
+    """A short line that does not end like a sentence: a listed headline or a form label."""
+    return len(text.split()) <= 20 and not _TITLE_END_BAD.search(text)
 
 
 def _block_of(lines: list[_Line], index: int) -> list[str]:

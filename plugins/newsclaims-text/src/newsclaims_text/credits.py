@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 
 import attrs
+
 from newsclaims.knowledge import Knowledge
 
 #: Wire-service tags as they appear in credits and datelines, with the outlet's full name.
@@ -47,7 +48,9 @@ WIRE_ABBREVIATIONS: dict[str, str] = {
     "wam": "Emirates News Agency",
     "spa": "Saudi Press Agency",
 }
-_GENERIC = re.compile(r"^(?:the\s+)?(?:news\s+|wire\s+)?(?:agencies|agency|wires?|staff|desk)$", re.I)
+_GENERIC = re.compile(
+    r"^(?:the\s+)?(?:news\s+|wire\s+)?(?:agencies|agency|wires?|staff|desk)$", re.I
+)
 _URL = re.compile(
     r"(?P<url>https?://[^\s<>\"')\]]+|(?:www\.)?[a-z0-9](?:[a-z0-9-]*[a-z0-9])?"
     r"(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z]{2,24}(?:/[^\s<>\"')\]]*)?)",
@@ -83,11 +86,40 @@ _DATELINE_TAG = re.compile(r"\((?P<tag>[A-Z][A-Za-z&.\- ]{1,30})\)\s*(?:--|â€”|â
 
 # lower-case words a credit may hold besides names ("With inputs from agencies")
 _CREDIT_WORDS = frozenset(
-    (
-        "and from by with of the in on at for via news agency agencies wire wires service staff "
-        "reports report reporting writing editing additional inputs input contributed desk "
-        "partners partner files wikipedia"
-    ).split()
+    [
+        "and",
+        "from",
+        "by",
+        "with",
+        "of",
+        "the",
+        "in",
+        "on",
+        "at",
+        "for",
+        "via",
+        "news",
+        "agency",
+        "agencies",
+        "wire",
+        "wires",
+        "service",
+        "staff",
+        "reports",
+        "report",
+        "reporting",
+        "writing",
+        "editing",
+        "additional",
+        "inputs",
+        "input",
+        "contributed",
+        "desk",
+        "partners",
+        "partner",
+        "files",
+        "wikipedia",
+    ]
 )
 
 

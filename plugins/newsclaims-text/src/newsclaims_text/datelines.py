@@ -15,6 +15,7 @@ import re
 from datetime import datetime
 
 import attrs
+
 from newsclaims.dates import parse_date
 
 _PREFIX = re.compile(
@@ -23,16 +24,16 @@ _PREFIX = re.compile(
     r"\s*(?:[:：|-]\s*|\s+)(?P<rest>.+)$",
     re.IGNORECASE,
 )
-_MONTH = (
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _DATEISH = re.compile(
     rf"(?:{_MONTH}\s+\d{{1,2}}(?!\d)|\d{{1,2}}\s+{_MONTH}|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
     r"|\d{1,2}[./]\d{1,2}[./]\d{2,4}|\d{4}[./]\d{1,2}[./]\d{1,2})",
     re.IGNORECASE,
 )
-_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$")
+_ISO = re.compile(
+    r"^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?(?:Z|[+-]\d{2}:?\d{2})?$"
+)
 _BY = re.compile(r"\s+by\s+(?P<by>.{1,80})$", re.IGNORECASE)
 _RELATIVE = re.compile(
     r"^(?:about\s+|over\s+)?(?:an?|\d+)\s+(?:second|minute|hour|day|week|month|year)s?\s+ago$"
@@ -79,8 +80,12 @@ def read_date(text: str) -> datetime | None:
     cleaned = re.sub(r"\s+[|–—]\s+|\s+-\s+", " ", text.strip())
     cleaned = re.sub(r"\s+at\s+", " ", cleaned, flags=re.IGNORECASE)
     try:
-        return parse_date(cleaned) or parse_date(_YEAR.split(cleaned)[0] + _YEAR.findall(cleaned)[0])
-    except Exception:  # dateparser may fail on odd input; a date line then stays unread
+        found = parse_date(cleaned)
+        if found is None:  # words after the year confuse the parser: cut them off
+            year = _YEAR.search(cleaned)
+            found = parse_date(cleaned[: year.end()]) if year else None
+        return found
+    except Exception:  # dateparser may fail on odd input; the line then gives no date
         return None
 
 

@@ -116,9 +116,9 @@ def _read_pairs(lines: list[str]) -> dict[str, str | tuple[str, ...]]:
         pair = _PAIR.match(line)
         if pair and not line[:1].isspace():
             key = pair.group(1).strip().lower().replace("_", " ")
-            value = _value(pair.group(2))
-            if value:
-                fields[key] = value
+            parsed = _value(pair.group(2))
+            if parsed:
+                fields[key] = parsed
             elif key not in fields:
                 fields[key] = ()
     return {k: v for k, v in fields.items() if v}

@@ -1,7 +1,8 @@
 """Markdown markup in scraped text: keep the words, drop the syntax.
 
->>> strip_markdown("## **Troops** [sent](https://example.com/a) north ![map](m.png)")
-MarkdownLine(text='Troops sent north', heading=2, urls=('https://example.com/a',), images=('![map](m.png)',))
+>>> line = strip_markdown("## **Troops** [sent](https://example.com/a) north ![map](m.png)")
+>>> line.text, line.heading, line.urls, line.images
+('Troops sent north', 2, ('https://example.com/a',), ('![map](m.png)',))
 """
 
 from __future__ import annotations
