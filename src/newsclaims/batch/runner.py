@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import signal
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..host import PluginHost
@@ -80,7 +80,7 @@ def run(
     stop: Callable[[], bool] = _never,
     batch_items: int = BATCH_ITEMS,
     window: int | None = None,
-) -> Iterator[Outcome]:
+) -> Generator[Outcome, None, None]:
     """Yield one :class:`Outcome` per item, in item order.
 
     :param jobs: worker processes; ``1`` runs in this process with ``host`` (or a host

@@ -80,6 +80,8 @@ def warc_items(path: str) -> Iterator[Item]:
         with open(path, "rb") as fh:
             records = ArchiveIterator(fh)
             for record in records:
+                if record.format != "warc":  # warcio reads any text as an ARC file
+                    raise ValueError(f"found an {record.format.upper()} record, not a WARC one")
                 info = html_record_info(record)
                 if info is None:
                     skipped += records.get_record_length()
