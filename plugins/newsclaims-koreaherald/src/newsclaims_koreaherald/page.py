@@ -80,12 +80,13 @@ def read_layout(tree: HtmlElement, layout: Layout) -> LayoutFields:
         bodies = _outermost(select(tree, selector))
         if bodies:
             break
+    # captions anywhere on the page: inside a body they are skipped, elsewhere they were
+    # never text, but either way the article's captions are reported as removed
+    caption_elements = _outermost([e for s in layout.captions for e in select(tree, s)])
+    captions = [t for t in (element_text(e) for e in caption_elements) if t]
+    dropped = [e for s in layout.drop for e in select(tree, s)]
     paragraphs: list[str] = []
-    captions: list[str] = []
     for body in bodies:
-        caption_elements = _outermost([e for s in layout.captions for e in select(body, s)])
-        captions.extend(t for t in (element_text(e) for e in caption_elements) if t)
-        dropped = [e for s in layout.drop for e in select(body, s)]
         paragraphs.extend(
             block_lines(
                 body,
