@@ -219,7 +219,9 @@ def _np_backward(prefix: str) -> str | None:
         np = re.split(r"\s+of\s+the\s+|\s+from\s+the\s+", np)[0]
         np = re.sub(r"^(?:The|the)\s+", "", np)
         return np if np else None
-    m = re.search(r"((?:(?:the|a|an|local|state|its|their)\s+)?(?:[a-z][\w-]*\s+){0,2}([a-z]+))$", p)
+    m = re.search(
+        r"(?<![\w-])((?:(?:the|a|an|local|state|its|their)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}([a-z]+))$", p
+    )
     if m and m.group(2) in SOURCE_NOUNS:
         return m.group(1)
     return None

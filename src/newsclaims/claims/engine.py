@@ -213,8 +213,8 @@ def extract_claims(
             prev_drafts = here
         elif not anaphor:
             prev_drafts = []
-        if sources:
-            prev_sources = sources
+        # sources carry to the next sentence only ("The agency also noted ...")
+        prev_sources = sources
         prev_sentence = sent
 
     return _finish(_merge(drafts), statements, report_id)

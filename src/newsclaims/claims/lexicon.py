@@ -39,10 +39,17 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "wounded",
         "verb",
         "wounded, wounding, injured, injuring, injure, injures, hurt, hospitalized, "
-        "hospitalised, maimed",
+        "hospitalised, maimed, mutilated, treated for injuries, treated for wounds, "
+        "treated for burns, treated for gunshot wounds, admitted with injuries, "
+        "taken to hospital, taken to the hospital, rushed to hospital, rushed to the hospital",
     ),
     *_terms("wounded", "noun", "injuries, injury, injured, wounded, wounds, hospitalizations"),
-    *_terms("wounded", "adjective", "wounded, injured, hurt"),
+    *_terms(
+        "wounded",
+        "adjective",
+        "wounded, injured, hurt, in hospital, in the hospital, in critical condition, "
+        "in serious condition, in stable condition",
+    ),
     # casualties
     *_terms(
         "casualties",
@@ -62,7 +69,12 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "captured, capturing, taken prisoner, taken hostage, held hostage, held captive, "
         "abducted, abducting, kidnapped, kidnapping, seized",
     ),
-    *_terms("captured", "noun", "prisoners of war, prisoners, hostages, captives, abductees, POWs"),
+    *_terms(
+        "captured",
+        "noun",
+        "prisoners of war, prisoners, hostages, captives, abductees, POWs, abduction, abductions, "
+        "kidnapping, kidnappings",
+    ),
     # deployed
     *_terms(
         "deployed",
@@ -70,7 +82,11 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "deployed, deploying, deploy, deploys, sent, sending, send, dispatched, dispatching, "
         "dispatch, stationed, mobilized, mobilised, mobilizing, mobilising, sent in",
     ),
-    *_terms("deployed", "noun", "reinforcements, force of, contingent of"),
+    *_terms(
+        "deployed",
+        "noun",
+        "reinforcements, force of, contingent of, team of, unit of, battalion of, detachment of",
+    ),
     # displaced
     *_terms(
         "displaced",
@@ -79,7 +95,9 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "forced from their homes, uprooted",
     ),
     *_terms("displaced", "noun", "refugees, evacuees, displaced people, displaced persons"),
-    *_terms("displaced", "adjective", "displaced, homeless"),
+    *_terms(
+        "displaced", "adjective", "displaced, homeless, from their homes, out of their homes"
+    ),
     # arrested
     *_terms(
         "arrested",
@@ -182,6 +200,8 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     shoppers commuters spectators fans citizens nationals foreigners locals relatives victims
     survivors bystanders pedestrians motorists drivers driver firefighters rescuers responders
     agents agent guerrillas guerrilla combatants combatant cadets cadres partisans settlers
+    schoolgirls schoolboys schoolchildren pupils evacuees captives abductees worshipers
+    firefighter teacher teachers parishioners congregants churchgoers fishers seamen
     others more
     """.split()
 )

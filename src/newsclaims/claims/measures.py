@@ -34,7 +34,9 @@ _AUX = (
     r"|believed\s+to|feared|thought\s+to|said\s+to|confirmed|reported|later|allegedly"
     r"|presumed|likely|may|might|could|would|will|to|got|get|either|both|subsequently"
     r"|initially|eventually|each|among\s+the|among|who|that|then|so\s+far|in\s+total"
-    r"|officially|either|not|never|no\s+longer|n['’]t|mostly|mainly|largely|still)"
+    r"|officially|either|not|never|no\s+longer|n['’]t|mostly|mainly|largely|still|remain"
+    r"|remained|remains|remaining|stayed|left|are\s+now|seriously|critically|badly|fatally"
+    r"|severely|slightly|lightly|mortally|reported\s+to\s+be|said\s+to\s+be|feared\s+to\s+be)"
 )
 _NEGATION = re.compile(r"\b(?:not|never|no longer|n['’]t|none|no)\b", re.I)
 _LINKING_END = re.compile(
@@ -189,13 +191,20 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
     # 1. noun phrase after the number
     if phrase.kind in ("noun", "adjective") and phrase.measure:
         subject = phrase.modifiers if _people_words(phrase.modifiers) else None
+        group = re.match(r"\s+((?:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+)", after[phrase.end :])
+        if group and _is_people(group.group(1).split()[-1]):
+            subject = group.group(1)  # "22 injured passengers"
+        elif phrase.head.lower() in PEOPLE_NOUNS and phrase.kind == "noun":
+            subject = f"{phrase.modifiers} {phrase.head}".strip()  # "350 evacuees"
         subject = subject or _among(after[phrase.end :])
         if phrase.kind == "adjective" and re.match(r"\s+(?:and|or)\s+\d", after[phrase.end :]):
             pass
         return Reading(phrase.measure, subject, "persons", _negated_before(before), how="noun")
-    if phrase.kind == "people":
-        subject = f"{phrase.modifiers} {phrase.head}".strip()
-        found = _verb_after(after[phrase.end :], lex)
+    if phrase.kind == "people" or (phrase.kind == "none" and not phrase.modifiers):
+        # "11 soldiers were killed", "496 had been killed", and coordinated groups:
+        # "eight women, a girl and four men injured"
+        subject = f"{phrase.modifiers} {phrase.head}".strip() or None
+        found = _verb_after(_skip_coordination(after[phrase.end :], lex), lex)
         if found:
             pos, term, negated = found
             measure = lex.measure(pos, term)
@@ -233,11 +242,35 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             measure = lex.measure("noun", best.group(0))
             if measure:
                 mid = before[best.end() :]
-                subject = _among(mid) or (
+                lead = re.search(r"((?:[A-Za-z][\w'’-]*\s+){1,2})$", before[: best.start()])
+                modifier = lead.group(1).strip() if lead else ""
+                modifier = modifier if _people_words(modifier) and modifier.lower() not in (
+                    "the", "a", "an") else ""
+                subject = _among(mid) or modifier or (
                     f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
                 )
                 return Reading(measure, subject, "persons", bool(_NEGATION.search(mid)), how="level")
     return None
+
+
+_COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
+_LEAD = re.compile(r"(?:an?|another|\d[\d,]*|[a-z]+-?[a-z]*)\s+", re.I)
+
+
+def _skip_coordination(text: str, lex: Lexicon) -> str:
+    """Skip coordinated groups after a group: ", a 10-year-old girl and four men"."""
+    rest = text
+    for _ in range(4):
+        m = _COORD.match(rest)
+        if not m:
+            break
+        tail = rest[m.end() :]
+        lead = _LEAD.match(tail)
+        phrase = _phrase_after(" " + tail[lead.end() :] if lead else " " + tail, lex)
+        if phrase.kind != "people":
+            break
+        rest = (" " + tail[lead.end() :] if lead else " " + tail)[phrase.end :]
+    return rest
 
 
 def _people_words(text: str) -> bool:

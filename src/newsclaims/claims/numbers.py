@@ -47,7 +47,7 @@ _WORD_NUM = (
 )
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|mn|bn|m\b|k\b))?"
-_NUM = rf"(?:{_DIGITS}{_SCALE}|{_WORD_NUM}|(?:a|one|two|three|half a)\s+dozen|dozen)"
+_NUM = rf"(?:{_DIGITS}{_SCALE}|(?:a|one|two|three|four|half a)\s+dozen|dozen|{_WORD_NUM})"
 _VAGUE = (
     r"(?:tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
     r"|dozens|scores|hundreds|thousands|millions)(?=\s+(?:of|more|other|[a-z]+ed\b)|\s*[,.;]|$)"
@@ -193,6 +193,14 @@ def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -
     return None
 
 
+def _singular_person(word: str) -> bool:
+    from .lexicon import PEOPLE_NOUNS
+
+    return word in PEOPLE_NOUNS and not word.endswith("s") or bool(
+        re.fullmatch(r"[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)", word)
+    )
+
+
 def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
     """The qualifier right before ``start`` and where it begins."""
     head = sentence[:start]
@@ -236,8 +244,8 @@ def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
     a_raw = m.group("a")
     if a_raw.lower() in ("a", "one") and not m.group("b"):
         # "a" and "one" alone are articles/pronouns far more often than counts
-        if a_raw.lower() == "a" or not re.match(r"\s+(?:person|man|woman|child|soldier)\b",
-                                                sentence[m.end():]):
+        nxt = re.match(r"\s+([a-z]+)", sentence[m.end() :])
+        if a_raw.lower() == "a" or not nxt or not _singular_person(nxt.group(1)):
             return None
     a = parse_number(a_raw)
     if a is None:

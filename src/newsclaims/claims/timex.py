@@ -34,10 +34,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("daydate", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")),
     ("daydate", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b")),
     ("part", re.compile(rf"\b(?P<part>{_PART})[\s-]+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
-    ("month", re.compile(rf"\b(?:in|during|since|by|from|until|as of|through|of|last|this)\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b(?!\s+\d)")),
+    ("month", re.compile(rf"\b(?P<prep>(?i:in|during|since|by|from|until|as of|through|of|last|this))\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>last|this|next) year)?\b(?!\s+\d)")),
     ("weekday", re.compile(rf"\b(?:last\s+|on\s+|this\s+|early\s+|late\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b")),
     ("relative", re.compile(r"\b(?:yesterday|today|tonight|last night|this morning|earlier this (?:week|month|year)|last (?:week|month|year)|this (?:week|month|year)|(?:the )?previous (?:week|month|year))\b", re.I)),
-    ("year", re.compile(r"\b(?:in|during|since|by|of|through|until|as of)\s+(?P<y>(?:19|20)\d\d)\b(?![,-]?\d)")),
+    ("year", re.compile(r"\b(?P<prep>(?i:in|during|since|by|of|through|until|as of))\s+(?P<y>(?:19|20)\d\d)\b(?![,-]?\d)")),
 ]  # fmt: skip
 
 
@@ -94,16 +94,25 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         month = MONTHS.get(m.group("month").lower())
         if month is None:
             return None, None
-        year = int(m.group("year")) if m.group("year") else (
-            _latest_year(month, pub) if pub else None
-        )
+        rel = m.groupdict().get("rel")
+        if m.group("year"):
+            year: int | None = int(m.group("year"))
+        elif rel and pub:
+            year = pub.year + {"last": -1, "this": 0, "next": 1}[rel]
+        else:
+            year = _latest_year(month, pub) if pub else None
         if year is None:
             return None, None
         if kind == "part":
             return _part_range(m.group("part"), year, month)
-        return _month_range(year, month)
+        first, last = _month_range(year, month)
+        if m.group("prep").lower() == "since" and pub:
+            return first, pub
+        return first, last
     if kind == "year":
         y = int(m.group("y"))
+        if m.group("prep").lower() == "since" and pub:
+            return date(y, 1, 1), pub
         return date(y, 1, 1), date(y, 12, 31)
     if pub is None:
         return None, None
