@@ -16,7 +16,8 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
+
 from newsclaims.knowledge import BoilerplatePattern
 from newsclaims.models import Removed
 
@@ -169,11 +170,10 @@ def _line_reason(
     titles: set[str],
     boilerplate: Sequence[BoilerplatePattern],
 ) -> str | None:
-    key = comparable(line)
-    if not key:
+    if not _WORD.search(line):
         return "separator"
     words = len(line.split())
-    if index < 3 and key in titles:
+    if index < 3 and words <= 60 and comparable(line) in titles:
         return "title"
     if _LABEL.match(line):
         return "related"
@@ -246,7 +246,11 @@ def extract_body(
         if reason == "related" and _LABEL.match(line):
             skip_next = True
 
-    if dek and comparable(dek) not in {comparable(k) for k in kept[:3]}:
-        if _coverage(dek, "\n".join(kept[:3])) < 0.8:
-            kept.insert(0, dek)
+    lead = "\n".join(kept[:3])
+    if (
+        dek
+        and comparable(dek) not in {comparable(k) for k in kept[:3]}
+        and _coverage(dek, lead) < 0.8
+    ):
+        kept.insert(0, dek)
     return Body(paragraphs=tuple(kept), removed=tuple(removed), bylines=bylines)

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 import attrs
+
 from newsclaims.dates import parse_date
 
 from .jsonld import article_object, jsonld_objects, names_of, resolve, types_of
@@ -23,6 +24,10 @@ from .names import clean_authors, clean_title, comparable, same_outlet
 from .tree import HtmlElement, parse_tree
 
 __all__ = ["PageMetadata", "read_metadata"]
+
+
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
 
 
 @attrs.frozen
@@ -42,7 +47,7 @@ class PageMetadata:
     """
 
     title: str | None = None
-    authors: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    authors: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     published: datetime | None = None
     modified: datetime | None = None
     language: str | None = None
@@ -185,7 +190,10 @@ def _language(value: str | None) -> str | None:
     if not value:
         return None
     code = value.strip().replace("_", "-").lower().split(",")[0].strip()
-    return code if re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code) else None
+    if not re.fullmatch(r"[a-z]{2,3}(-[a-z0-9]{2,8})*", code):
+        return None
+    # BCP 47 casing: "en-US"
+    return "-".join(p.upper() if i and len(p) == 2 else p for i, p in enumerate(code.split("-")))
 
 
 def _quote_key(text: str) -> str:

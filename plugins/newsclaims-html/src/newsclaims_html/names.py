@@ -33,7 +33,7 @@ ROLE_WORDS = frozenset(
     photographer photographers senior special contributing associate assistant managing
     deputy executive political national international foreign news desk analyst
     updated published posted min read minutes
-    """.split()
+    """.split()  # noqa: SIM905 - a word list reads better as text
 )
 
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\- ]*$", re.UNICODE)
@@ -108,7 +108,7 @@ def clean_authors(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-_SEPARATORS = re.compile(r"\s+[|\-–—*•·:»~]{1,2}\s+|\s*\|\s*")
+_SEPARATORS = re.compile(r"\s+[|\-–—*•·:»~]{1,2}\s+|\s*\|\s*|:\s+")
 
 
 def clean_title(title: str | None, site_names: Iterable[str | None] = ()) -> str | None:

@@ -9,7 +9,8 @@ removal be recorded.
 
 from __future__ import annotations
 
-from lxml import etree
+from lxml import etree  # type: ignore[import-untyped]
+
 from newsclaims.models import Removed
 
 from .tree import HtmlElement
@@ -21,25 +22,33 @@ def _has_class(*needles: str) -> str:
     return " or ".join(f"contains(@class, '{n}')" for n in needles)
 
 
-# one XPath union: one walk of the tree for every kind of block
+# one XPath, one walk of the tree for every kind of block
+_CLASSES = (
+    "wp-caption-text",
+    "image-caption",
+    "photo-caption",
+    "caption-text",
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "pullquote",
+    "Pullquote",
+    "pull-quote",
+    "PullQuote",
+    "author-bio",
+    "author__bio",
+    "author-box",
+    "about-the-author",
+    "bio-box",
+    "authorBio",
+)
 _XPATH = etree.XPath(
-    " | ".join(
-        [
-            "//figcaption",
-            f"//*[{_has_class('wp-caption-text', 'image-caption', 'photo-caption', 'caption-text')}]",
-            "//blockquote[" + _has_class("twitter-tweet", "instagram-media", "tiktok-embed") + "]",
-            "//*[" + _has_class("pullquote", "Pullquote", "pull-quote", "PullQuote") + "]",
-            "//*["
-            + _has_class(
-                "author-bio", "author__bio", "author-box", "about-the-author", "bio-box", "authorBio"
-            )
-            + "]",
-            # a paragraph that holds an image and a little text: the image's caption
-            "//p[.//img][not(text()[normalize-space()])]",
-            # a paragraph whose only content is a link: a related-story teaser
-            "//p[count(*)=1][not(text()[normalize-space()])][a or */a]",
-        ]
-    )
+    "//*[self::figcaption"
+    f" or (@class and ({_has_class(*_CLASSES)}))"
+    # a paragraph that holds an image and a little text: the image's caption;
+    # a paragraph whose only content is a link: a related-story teaser
+    " or (self::p and not(text()[normalize-space()])"
+    " and (.//img or (count(*)=1 and (a or */a))))]"
 )
 
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed")

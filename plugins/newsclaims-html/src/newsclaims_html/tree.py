@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from lxml import etree
-from lxml.html import HtmlElement, HTMLParser
+from lxml import etree  # type: ignore[import-untyped]
+from lxml.html import HtmlElement, HTMLParser  # type: ignore[import-untyped]
 
 __all__ = ["HtmlElement", "parse_tree"]
 

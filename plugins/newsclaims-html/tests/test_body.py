@@ -1,0 +1,91 @@
+"""Body cleaning on a constructed page with captions, teasers, embeds and a body byline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from newsclaims.knowledge import BoilerplatePattern, Knowledge
+from newsclaims.models import Document
+
+from newsclaims_html import parse_html
+
+Read = Callable[[str], str]
+
+
+def _article(page: Read, name: str, knowledge: Knowledge | None = None):  # type: ignore[no-untyped-def]
+    return parse_html(Document(page(name), content_type="text/html"), knowledge)
+
+
+def test_captions_teasers_and_embeds_are_removed_with_reasons(page: Read) -> None:
+    article = _article(page, "captions_related.html")
+    reasons = {r.text: r.reason for r in article.removed}
+    assert reasons["Power lines outside the capital on Monday. (Photo: Northern Tribune)"] == (
+        "caption"
+    )
+    assert reasons["Shoppers queue for fans at a store in the city centre."] == "caption"
+    assert reasons["Drought forces farmers to sell cattle early"] == "related"
+    assert reasons["Why the grid struggles in summer heat"] == "related"
+    assert reasons["We have never seen demand like this in July."] == "pull-quote"
+    assert reasons["Tomas Lindqvist/Hanna Berg"] == "byline"
+    assert any(r.reason == "embed" for r in article.removed)
+    assert any(r.reason == "author-bio" for r in article.removed)
+    assert any(r.reason == "promo" for r in article.removed)
+    for removed in article.removed:
+        assert removed.text not in article.text
+
+
+def test_paragraphs_dek_and_body_byline(page: Read) -> None:
+    article = _article(page, "captions_related.html")
+    paragraphs = article.text.split("\n\n")
+    assert paragraphs[0].startswith("Operators asked factories")  # the dek leads
+    assert paragraphs[1].startswith("The national grid operator")
+    assert paragraphs[-1].startswith("The operator said it would publish")
+    assert len(paragraphs) == 6 and all(p == p.strip() and p for p in paragraphs)
+    # the page names only its outlet as author; the byline in the body names the writers
+    assert article.authors == ("Tomas Lindqvist", "Hanna Berg")
+    assert article.source.outlet == "Northern Tribune"
+
+
+def test_declared_person_author_is_not_replaced(page: Read) -> None:
+    html = page("captions_related.html").replace(
+        '<meta name="author" content="Northern Tribune">', '<meta name="author" content="Eva Holm">'
+    )
+    article = parse_html(Document(html, content_type="text/html"))
+    assert article.authors == ("Eva Holm",)
+    assert "Tomas Lindqvist/Hanna Berg" in article.text  # not a byline of the declared author
+
+
+def test_knowledge_boilerplate_lines_are_removed(page: Read) -> None:
+    knowledge = Knowledge(
+        boilerplate=(BoilerplatePattern(r"forecasters expect .*", "test-boilerplate"),)
+    )
+    article = _article(page, "captions_related.html", knowledge)
+    assert "Forecasters expect" not in article.text
+    assert any(r.reason == "test-boilerplate" for r in article.removed)
+
+
+def test_knowledge_names_the_outlet(page: Read) -> None:
+    from newsclaims.knowledge import Outlet
+
+    knowledge = Knowledge(outlets=(Outlet("Harbour Daily News", ("harbourdaily.example",)),))
+    article = _article(page, "og_only.html", knowledge)
+    assert article.source.outlet == "Harbour Daily News"
+    assert article.source.domain == "harbourdaily.example"
+
+
+def test_declared_article_body_replaces_a_partial_extraction() -> None:
+    paragraphs = [
+        f"Paragraph {i} says the council approved a budget of {i} million for repairs."
+        for i in range(1, 13)
+    ]
+    body = "\\n\\n".join(paragraphs[:2] + ["+++dropcap", "[#image: /photos/x]"] + paragraphs[2:])
+    html = (
+        '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
+        f'"headline": "Budget", "articleBody": "{body}"}}</script></head><body><article>'
+        + "".join(f"<p>{p}</p>" for p in paragraphs[:3])
+        + '</article><div class="later">'
+        + "".join(f"<div><span>{p}</span></div>" for p in paragraphs[3:])
+        + "</div></body></html>"
+    )
+    article = parse_html(Document(html, content_type="text/html"))
+    assert article.text.split("\n\n") == paragraphs
