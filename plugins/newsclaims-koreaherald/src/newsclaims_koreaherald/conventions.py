@@ -64,7 +64,9 @@ _COPYRIGHT = re.compile(
 )
 _YONHAP_LINE = re.compile(r"^\(?\s*yonhap(?:\s+news(?:\s+agency)?)?\s*\)?\.?$", re.IGNORECASE)
 _YONHAP_SUFFIX = re.compile(r"\s*\(\s*yonhap\s*\)\s*$", re.IGNORECASE)
-_YONHAP_DATELINE = re.compile(r"^[A-Z][A-Za-z ,.'-]{1,60}\(\s*yonhap\s*\)\s*(?:--|[-–—:])")
+_YONHAP_DATELINE = re.compile(
+    r"^[A-Z][A-Za-z0-9 ,.'-]{1,60}\(\s*yonhap\s*\)\s*(?:--|[-–—:])", re.IGNORECASE
+)
 
 
 @attrs.frozen

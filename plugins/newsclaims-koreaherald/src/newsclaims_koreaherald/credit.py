@@ -44,7 +44,7 @@ _STANDALONE = re.compile(
 )
 #: "SEOUL (The Korea Herald) -" opening the first paragraph
 _DATELINE = re.compile(
-    rf"^[A-Z][A-Za-z ,.'-]{{1,60}}\(\s*{_NAME}{_ANN}\s*\)\s*(?:--|[-–—:])", re.IGNORECASE
+    rf"^[A-Z][A-Za-z0-9 ,.'-]{{1,60}}\(\s*{_NAME}{_ANN}\s*\)\s*(?:--|[-–—:])", re.IGNORECASE
 )
 #: "... said the official. (The Korea Herald)" closing the last paragraph
 _SUFFIX = re.compile(rf"[.!?\"”’]\s*\(\s*{_NAME}{_ANN}\s*\)\s*$", re.IGNORECASE)

@@ -99,7 +99,7 @@ ENTITIES: tuple[Entity, ...] = (
     _org("Supreme People's Assembly", "SPA", "North Korea's Supreme People's Assembly"),
     _org("National Assembly", None, "South Korea's National Assembly", "the National Assembly"),
     _org(
-        "Presidential Office",
+        "South Korean presidential office",
         None,
         "South Korea's presidential office",
         "Seoul's presidential office",
@@ -107,6 +107,7 @@ ENTITIES: tuple[Entity, ...] = (
         "Cheong Wa Dae",
         "the Blue House",
         "the presidential office in Yongsan",
+        "Yongsan presidential office",
     ),
     _org("Yonhap News Agency", "Yonhap", "Yonhap News"),
     _org("United States Forces Korea", "USFK", "US Forces Korea", "U.S. Forces Korea"),

@@ -191,6 +191,7 @@ _UNITS: tuple[tuple[str, str], ...] = (
 # fmt: on
 _UNIT_RX = re.compile("|".join(re.escape(s) for s, _ in _UNITS))
 _UNIT_OF = dict(_UNITS)
+_WH = re.compile(r"wh(?=[aeiou])")
 #: letters a romanized Korean given name does not use
 _FOREIGN = re.compile(r"[fqvxz]")
 _VOWEL_CLASSES = frozenset(c for _, c in _UNITS if c[-1] in "AEIO")
@@ -241,15 +242,23 @@ def given_name_skeleton(given: str) -> str | None:
         return None
     if not all(_korean_shaped(units) and _ends_korean(units) for units in per_part):
         return None
-    return "".join("".join(units) for units in per_part)
+    out: list[str] = []
+    for u in (u for units in per_part for u in units):
+        if out and out[-1] == u and u[-1] not in "AEIO":
+            continue  # a consonant doubled across parts ("Jin-nam", "Jinam") reads as one
+        out.append(u)
+    return "".join(out)
 
 
 def _units(part: str) -> list[str]:
+    part = _WH.sub("hw", part)  # "wha" is an old spelling of "hwa"
     out: list[str] = []
     for m in _UNIT_RX.finditer(part):
         u = _UNIT_OF[m.group(0)]
         if out and out[-1] == u and u[-1] not in "AEIO":
             continue  # doubled consonants ("ck", "Jinnam") read as one
+        if u[0] == "y" and out and out[-1] in ("S", "J"):
+            u = u[1:]  # "sye", "jye": no y-glide after s/j in names ("Se", "Je")
         out.append(u)
     return out
 
