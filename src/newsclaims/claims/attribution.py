@@ -32,7 +32,9 @@ _ADVERBS = re.compile(
     r"|repeatedly|initially|first|on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
     re.I,
 )
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|which|whose|its|his|her)\b[^,]*,\s*$")
+_APPOSITIVE = re.compile(
+    r",\s+(?:the|a|an|who|which|whose|its|his|her|[a-z][\w'’-]*)\b[^,]*,\s*$"
+)
 _DATA_NOUNS = (
     r"update|updates|report|reports|estimate|estimates|figures|figure|data|assessment|tally"
     r"|statement|survey|count|numbers|briefing|count|analysis|records"

@@ -151,6 +151,7 @@ def extract_claims(
     prev_sentence: Sentence | None = None
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
+    carried_time: TimeMention | None = None
 
     for sent in split_sentences(text):
         s = sent.text
@@ -189,7 +190,7 @@ def extract_claims(
                 subject = attrs.evolve(last_subject, carried=True)
             else:
                 subject = None
-            t = _nearest_time(q, times, used_times)
+            t = _nearest_time(q, times, used_times) or carried_time
             flags = ("increment",) if q.increment else ()
             here.append(
                 _Draft(
@@ -209,6 +210,11 @@ def extract_claims(
         if reporting and sources:
             statements.append((sent, sources))
         drafts.extend(here)
+        # a dated event ("On 1 March 2019, gunmen attacked ...") dates the figures of the
+        # next sentence when it has no time of its own ("They killed 23 soldiers.")
+        carried_time = next(
+            (t for t in times if t.kind in ("daydate", "weekday") and t.first is not None), None
+        ) if not here else None
         if here:
             prev_drafts = here
         elif not anaphor:

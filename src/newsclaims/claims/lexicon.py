@@ -25,13 +25,15 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "killed, killing, kill, kills, died, die, dies, dying, slain, slaughtered, massacred, "
         "executed, murdered, shot dead, shot and killed, gunned down, beheaded, perished, "
         "lost their lives, lost his life, lost her life, were killed, claimed the lives of, "
-        "claiming the lives of, claimed the life of, left dead, leaving dead",
+        "claiming the lives of, claimed the life of, left dead, leaving dead, murdering, "
+        "executing, massacring",
     ),
     *_terms(
         "killed",
         "noun",
         "deaths, death, dead, fatalities, fatality, death toll, toll, lives lost, "
-        "lives, bodies, killings, victims killed, people killed, dead bodies",
+        "lives, bodies, killings, victims killed, people killed, dead bodies, slaying, slayings, "
+        "murders, murder, massacre, executions, execution, killing",
     ),
     *_terms("killed", "adjective", "dead, killed, fatal"),
     # wounded
@@ -41,7 +43,8 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "wounded, wounding, injured, injuring, injure, injures, hurt, hospitalized, "
         "hospitalised, maimed, mutilated, treated for injuries, treated for wounds, "
         "treated for burns, treated for gunshot wounds, admitted with injuries, "
-        "taken to hospital, taken to the hospital, rushed to hospital, rushed to the hospital",
+        "taken to hospital, taken to the hospital, rushed to hospital, rushed to the hospital, "
+        "detained in hospital, kept in hospital, admitted to hospital, admitted to the hospital",
     ),
     *_terms("wounded", "noun", "injuries, injury, injured, wounded, wounds, hospitalizations"),
     *_terms(
@@ -230,6 +233,9 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     reaffirmed reaffirms acknowledged acknowledges testified insisted insists alleged alleges
     wrote writes briefed informed tweeted posted cited cites quoted according predicted argued
     argues concluded concludes maintained maintains asserted asserts observed observes
+    speculated speculates blamed blames denied denies feared fears accused accuses conceded
+    admitted admits recalled recalls described describes urged urges vowed vows promised
+    calculated counted tallied recorded documented updated
     """.split()
 )
 

@@ -136,8 +136,8 @@ def _phrase_after(after: str, lex: Lexicon) -> _Phrase:
             term = adj.group(0)
             return _Phrase("", term, "adjective", lex.measure("adjective", term), at + len(term))
         w = re.match(r"[A-Za-z][\w'’-]*", rest)
-        if not w:
-            break
+        if not w or (not modifiers and lex.verbs.match(rest)):
+            break  # "Scores died": no noun phrase, a verb follows
         word = w.group(0)
         if word.lower() in _STOP:
             break

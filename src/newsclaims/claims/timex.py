@@ -37,6 +37,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(rf"\b(?P<prep>(?i:in|during|since|by|from|until|as of|through|of|last|this))\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>last|this|next) year)?\b(?!\s+\d)")),
     ("weekday", re.compile(rf"\b(?:last\s+|on\s+|this\s+|early\s+|late\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b")),
     ("relative", re.compile(r"\b(?:yesterday|today|tonight|last night|this morning|earlier this (?:week|month|year)|last (?:week|month|year)|this (?:week|month|year)|(?:the )?previous (?:week|month|year))\b", re.I)),
+    ("yearend", re.compile(r"\b(?i:by\s+)?(?i:the\s+)?(?P<part>(?i:end|beginning|start|middle))\s+of\s+(?P<y>(?:19|20)\d\d)\b")),
+    ("span", re.compile(r"\b(?i:in|over|during|within)\s+(?:the\s+)?(?:(?i:past|last|previous)\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days|weeks|months|years)\b")),
     ("year", re.compile(r"\b(?P<prep>(?i:in|during|since|by|of|through|until|as of))\s+(?P<y>(?:19|20)\d\d)\b(?![,-]?\d)")),
 ]  # fmt: skip
 
@@ -109,6 +111,28 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         if m.group("prep").lower() == "since" and pub:
             return first, pub
         return first, last
+    if kind == "yearend":
+        y = int(m.group("y"))
+        part = m.group("part").lower()
+        if part == "end":
+            return date(y, 12, 31), date(y, 12, 31)
+        if part == "middle":
+            return date(y, 6, 1), date(y, 7, 31)
+        return date(y, 1, 1), date(y, 1, 31)
+    if kind == "span":
+        if pub is None:
+            return None, None
+        words = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}  # fmt: skip
+        n = int(m.group("n")) if m.group("n").isdigit() else words[m.group("n").lower()]
+        unit = m.group("unit")
+        days = {"days": 1, "weeks": 7, "months": 30, "years": 365}[unit] * n
+        if unit == "months":
+            month0 = pub.month - 1 - n
+            start_year, start_month = pub.year + month0 // 12, month0 % 12 + 1
+            day = min(pub.day, calendar.monthrange(start_year, start_month)[1])
+            return date(start_year, start_month, day), pub
+        return pub - timedelta(days=days), pub
     if kind == "year":
         y = int(m.group("y"))
         if m.group("prep").lower() == "since" and pub:
