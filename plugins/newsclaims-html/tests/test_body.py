@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from newsclaims_html import parse_html
+
 from newsclaims.knowledge import BoilerplatePattern, Knowledge
 from newsclaims.models import Document
-
-from newsclaims_html import parse_html
 
 Read = Callable[[str], str]
 
@@ -78,7 +78,7 @@ def test_declared_article_body_replaces_a_partial_extraction() -> None:
         f"Paragraph {i} says the council approved a budget of {i} million for repairs."
         for i in range(1, 13)
     ]
-    body = "\\n\\n".join(paragraphs[:2] + ["+++dropcap", "[#image: /photos/x]"] + paragraphs[2:])
+    body = "\\n\\n".join([*paragraphs[:2], "+++dropcap", "[#image: /photos/x]", *paragraphs[2:]])
     html = (
         '<html><head><script type="application/ld+json">{"@type": "NewsArticle", '
         f'"headline": "Budget", "articleBody": "{body}"}}</script></head><body><article>'

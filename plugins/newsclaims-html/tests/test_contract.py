@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import newsclaims_html
 import pytest
+
 from newsclaims import testing
 from newsclaims.models import Document
-
-import newsclaims_html
 
 PAGES = Path(__file__).parent / "pages"
 

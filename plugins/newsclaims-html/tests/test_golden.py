@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-from newsclaims import testing
-
 import newsclaims_html
+import pytest
+
+from newsclaims import testing
 
 GOLDEN = Path(__file__).parent / "pages"
 

@@ -6,7 +6,6 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 import pytest
-
 from newsclaims_html import jsonld_objects, read_metadata
 from newsclaims_html.jsonld import article_object, names_of
 from newsclaims_html.names import clean_authors, clean_title
