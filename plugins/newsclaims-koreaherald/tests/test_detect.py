@@ -6,9 +6,10 @@ Every page and text here is constructed for the test.
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
-from kh_support import PLUGIN, full_host, html_doc, page, text_doc
+from kh_support import PLUGIN, SHARED, full_host, html_doc, page, text_doc
 from newsclaims_koreaherald import newsclaims_detect
 from newsclaims_koreaherald.detect import examine, is_herald_name, is_herald_url
 
@@ -185,3 +186,14 @@ def test_host_with_plugin_only_detects() -> None:
     host = testing.host_with(PLUGIN)
     doc = text_doc("Body.\n\nOriginal Source: www.koreaherald.com\n")
     testing.assert_detects(host, "koreaherald", doc, at_least=0.8)
+
+
+def _shared_docs(folder: str, pattern: str) -> list[Path]:
+    base = SHARED / "corpus" / folder
+    return sorted(base.glob(pattern)) if base.exists() else []
+
+
+@pytest.mark.skipif(not _shared_docs("html", "*.html"), reason="../shared/corpus is not available")
+def test_no_page_of_other_outlets_in_the_shared_corpus_is_detected() -> None:
+    for path in _shared_docs("html", "*.html") + _shared_docs("conflict", "*"):
+        assert newsclaims_detect(testing.sample(path)) is None, path.name

@@ -182,15 +182,15 @@ def _from_layout(
 
 
 def _generic(document: Document, knowledge: Knowledge, tree: HtmlElement | None) -> Article:
-    article = upstream.parse_html(document, knowledge)
     meta = upstream.page_metadata(tree, document.url) if tree is not None else None
+    url = _canonical(tree, document) if tree is not None else document.url
+    article = upstream.parse_html(document, knowledge, tree)  # prunes the tree
     parts = clean_body(article.text.split("\n\n"), knowledge)
     title = (meta.title if meta else None) or article.title
     authors = _people(meta.authors) if meta else ()
     authors = authors or _people(article.authors) or parts.authors
     published = _kst_if_timed(meta.published if meta else None)
     published = published or _kst_if_timed(article.published) or document.published
-    url = _canonical(tree, document) if tree is not None else document.url
     url = url or article.source.url
     language = (meta.language if meta else None) or article.language or "en"
     return Article(

@@ -9,6 +9,7 @@ where the story first appeared, keeping the repost's own outlet and address.
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import attrs
 
@@ -26,9 +27,9 @@ _CREDIT_LINE = credit_pattern()
 _SUFFIX = re.compile(r"\s*\(\s*(?:the\s+)?korea\s*herald[^)]*\)\s*$", re.IGNORECASE)
 
 
-def _generic(document: Document, knowledge: Knowledge) -> Article:
+def _generic(document: Document, knowledge: Knowledge, tree: Any = None) -> Article:
     if document.is_html:
-        return upstream.parse_html(document, knowledge)
+        return upstream.parse_html(document, knowledge, tree)
     return upstream.clean_text(document, knowledge)
 
 
@@ -54,7 +55,7 @@ def _herald_conventions(article: Article) -> Article:
 
 def parse_repost(document: Document, knowledge: Knowledge, evidence: Evidence) -> Article:
     """Parse another outlet's copy of a Korea Herald story, crediting the paper."""
-    article = _herald_conventions(_generic(document, knowledge))
+    article = _herald_conventions(_generic(document, knowledge, evidence.tree))
     original_url = evidence.credit.original_url if evidence.credit else HERALD_DOMAIN
     source = attrs.evolve(
         article.source,

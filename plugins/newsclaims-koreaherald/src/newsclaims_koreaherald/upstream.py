@@ -49,12 +49,23 @@ def clean_text(document: Document, knowledge: Knowledge) -> Article:
     return article if isinstance(article, Article) else minimal_article(document)
 
 
-def parse_html(document: Document, knowledge: Knowledge) -> Article:
-    """Extract an HTML page's body and metadata with ``newsclaims-html`` (trafilatura)."""
-    try:
-        from newsclaims_html import parse_html as _parse_html
+def parse_html(
+    document: Document, knowledge: Knowledge, tree: HtmlElement | None = None
+) -> Article:
+    """Extract an HTML page's body and metadata with ``newsclaims-html`` (trafilatura).
 
-        article = _parse_html(document, knowledge)
+    A ``tree`` the caller parsed already is reused (and pruned in place: read what you
+    need from it first).
+    """
+    try:
+        if tree is not None:
+            from newsclaims_html import article_from_tree
+
+            article = article_from_tree(tree, document, knowledge)
+        else:
+            from newsclaims_html import parse_html as _parse_html
+
+            article = _parse_html(document, knowledge)
     except Exception:  # the generic extractor failed: keep the page's paragraphs
         return minimal_article(document)
     return article if isinstance(article, Article) else minimal_article(document)
