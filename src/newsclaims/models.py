@@ -25,6 +25,11 @@ def _tuple(value: Any) -> tuple[Any, ...]:
     return tuple(value) if value is not None else ()
 
 
+def _span(value: Any) -> tuple[int, int]:
+    start, end = value
+    return (int(start), int(end))
+
+
 def _mapping(value: Mapping[str, Any] | None) -> Mapping[str, Any]:
     # a plain dict copy; plugins put namespaced data here ({"koreaherald": {...}})
     return dict(value or {})
@@ -180,7 +185,7 @@ class Mention:
     """Another place in ``report.text`` where the same claim is stated."""
 
     quote: str
-    span: tuple[int, int] = attrs.field(converter=tuple)
+    span: tuple[int, int] = attrs.field(converter=_span)
 
 
 @attrs.frozen
@@ -194,7 +199,7 @@ class Claim:
     id: str
     kind: str
     quote: str
-    span: tuple[int, int] = attrs.field(converter=tuple)
+    span: tuple[int, int] = attrs.field(converter=_span)
     measure: str | None = None
     value: Value | None = None
     subject: Subject | None = None

@@ -32,14 +32,13 @@ _ADVERBS = re.compile(
     r"|repeatedly|initially|first|on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
     re.I,
 )
-_APPOSITIVE = re.compile(
-    r",\s+(?:the|a|an|who|which|whose|its|his|her|[a-z][\w'’-]*)\b[^,]*,\s*$"
-)
+_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|which|whose|its|his|her|[a-z][\w'’-]*)\b[^,]*,\s*$")
 _DATA_NOUNS = (
     r"update|updates|report|reports|estimate|estimates|figures|figure|data|assessment|tally"
     r"|statement|survey|count|numbers|briefing|count|analysis|records"
 )
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", re.I)
+_ANY_ORG = frozenset({"agency", "organization", "organisation", "group", "body"})
 _AGENCY_SYNONYMS = {
     "agency": ("agency", "service", "bureau", "office", "directorate", "intelligence"),
     "service": ("service", "agency"),
@@ -67,6 +66,8 @@ class Known:
     type: str
     key: str
     words: frozenset[str]
+    aliases: frozenset[str] = frozenset()
+    canonical: bool = False  # named by a plugin: keep that name
 
 
 @attrs.frozen
@@ -90,17 +91,27 @@ class Entities:
 
     # -- building ------------------------------------------------------------------------
 
-    def _add(self, name: str, short: str | None, type_: str, pos: int) -> Known:
+    def _add(
+        self,
+        name: str,
+        short: str | None,
+        type_: str,
+        pos: int,
+        aliases: Iterable[str] = (),
+        canonical: bool = False,
+    ) -> Known:
         key = self.knowledge.person_key(name) if type_ == "person" else name.lower()
         for k in self.known:
             if k.key == key or (short and k.short == short):
-                if len(name.split()) > len(k.name.split()):
+                if len(name.split()) > len(k.name.split()) and not k.canonical:
                     k.name = name
                 if short and not k.short:
                     k.short = short
                 self._mentions.append((pos, k))
                 return k
-        k = Known(name, short, type_, key, frozenset(w.lower() for w in re.findall(r"\w+", name)))
+        words = frozenset(w.lower() for w in re.findall(r"\w+", name))
+        plain = frozenset(_DEFINITE.sub("", a).lower() for a in aliases)
+        k = Known(name, short, type_, key, words, plain, bool(aliases) or canonical)
         self.known.append(k)
         if short:
             self._by_short[short] = k
@@ -114,7 +125,7 @@ class Entities:
                 if len(surface) < 2:
                     continue
                 for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                    self._add(ent.name, ent.short, ent.type, m.start())
+                    self._add(ent.name, ent.short, ent.type, m.start(), ent.aliases, True)
         # acronyms defined in the article: "National Intelligence Service (NIS)"
         for m in re.finditer(rf"({_NAME_SEQ})\s+\(([A-Z][A-Za-z&.]{{1,9}})\)", text):
             name, short = _trim_name(m.group(1)), m.group(2)
@@ -123,7 +134,9 @@ class Entities:
                 for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
                     self._add(name, short, "organization", later.start())
         # people introduced by a title: "Rep. Jane Doe", "Gen. Kim Byung-kee"
-        for m in re.finditer(rf"(?<!\w)(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})", text):
+        for m in re.finditer(
+            rf"(?<!\w)(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})", text
+        ):
             name = _trim_person(m.group(1))
             if name and not (set(name.lower().split()) & ORG_WORDS):
                 self._add(name, None, "person", m.start(1))
@@ -150,18 +163,24 @@ class Entities:
             return None
         lower = text.lower()
         for k in self.known:
-            if text in (k.name, k.short) or lower == k.name.lower():
+            if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
+                return self._attr(k, raw, role)
+        for ent in self.knowledge.entities:
+            names = {_DEFINITE.sub("", n).lower() for n in ent.names()}
+            if lower in names or text == ent.short:
+                k = self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
                 return self._attr(k, raw, role)
         words = lower.split()
         head = words[-1] if words else ""
         if definite or (text.islower() and head in _AGENCY_SYNONYMS):
             # a definite description: the entity named before whose name fits
             fits = _AGENCY_SYNONYMS.get(head, (head,))
-            for k in self.before(pos):
-                if k.type == "person":
-                    continue
+            orgs = [k for k in self.before(pos) if k.type != "person"]
+            for k in orgs:
                 if (k.words & set(fits)) or (set(words[:-1]) & k.words):
                     return self._attr(k, raw, role)
+            if definite and head in _ANY_ORG and orgs:
+                return self._attr(orgs[0], raw, role)  # "the agency": the last organisation
         if text[:1].isupper() and len(words) == 1 and lower not in SOURCE_NOUNS:
             # a surname: the person named before
             for k in self.before(pos) + self.known:
@@ -176,9 +195,7 @@ class Entities:
         return self._attr(k, raw, role)
 
     def _attr(self, k: Known, raw: str, role: str) -> Attribution:
-        return Attribution(
-            name=k.name, short=k.short, type=k.type, role=role, text=raw, key=k.key
-        )
+        return Attribution(name=k.name, short=k.short, type=k.type, role=role, text=raw, key=k.key)
 
 
 def _trim_name(name: str) -> str:
@@ -217,12 +234,16 @@ def _np_backward(prefix: str) -> str | None:
     m = re.search(rf"((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$", p)
     if m:
         np = m.group(1)
-        # "Jane Doe of the Example Party": the person, affiliated with the party
-        np = re.split(r"\s+of\s+the\s+|\s+from\s+the\s+", np)[0]
+        # "Jane Doe of the Example Party": the person, affiliated with the party;
+        # "Ministry of the Interior" stays whole
+        parts = re.split(r"\s+of\s+the\s+|\s+from\s+the\s+", np)
+        if parts[0].split()[-1].lower() not in ORG_WORDS:
+            np = parts[0]
         np = re.sub(r"^(?:The|the)\s+", "", np)
         return np if np else None
     m = re.search(
-        r"(?<![\w-])((?:(?:the|a|an|local|state|its|their)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}([a-z]+))$", p
+        r"(?<![\w-])((?:(?:the|a|an|local|state|its|their)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}([a-z]+))$",
+        p,
     )
     if m and m.group(2) in SOURCE_NOUNS:
         return m.group(1)
@@ -241,7 +262,7 @@ def _np_forward(rest: str) -> str | None:
     m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}([a-z]+))\b", rest)
     if m and m.group(2) in SOURCE_NOUNS:
         np = m.group(1)
-        inner = re.match(rf"\s+(?:from|by|of)\s+(.*)", rest[m.end() :])
+        inner = re.match(r"\s+(?:from|by|of)\s+(.*)", rest[m.end() :])
         if m.group(2) in _DATA_NOUNS.split("|") and inner:
             return _np_forward(inner.group(1)) or np
         return np
@@ -264,11 +285,15 @@ def find_sources(sentence: str) -> list[SourceMention]:
         np = _np_forward(sentence[m.end() :])
         if np:
             found.append(SourceMention(np, m.end(), "by"))
-    for m in re.finditer(rf"((?:the\s+)?{_NAME_SEQ})['’]s?\s+(?:[a-z]+\s+)?(?:{_DATA_NOUNS})\b", sentence):
+    for m in re.finditer(
+        rf"((?:the\s+)?{_NAME_SEQ})['’]s?\s+(?:[a-z]+\s+)?(?:{_DATA_NOUNS})\b", sentence
+    ):
         found.append(SourceMention(m.group(1), m.start(1), "possessive"))
     for m in re.finditer(rf"\b(?:an?|the)\s+([A-Z]{{2,8}})\s+(?:{_DATA_NOUNS})\b", sentence):
         found.append(SourceMention(m.group(1), m.start(1), "attributive"))
-    for m in re.finditer(r"\b(?:the\s+)?([A-Z][\w-]+-(?:run|led|controlled)\s+[a-z]+(?:\s+[a-z]+)?)", sentence):
+    for m in re.finditer(
+        r"\b(?:the\s+)?([A-Z][\w-]+-(?:run|led|controlled)\s+[a-z]+(?:\s+[a-z]+)?)", sentence
+    ):
         found.append(SourceMention(m.group(1), m.start(1), "run"))
     for m in _VERB_RX.finditer(sentence):
         verb = m.group(1)

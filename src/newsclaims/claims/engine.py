@@ -38,8 +38,10 @@ _LOCATION = re.compile(
     r"|town|governorate|front|prefecture|territory|neighbourhood|neighborhood|camp))?)"
 )
 _NOT_PLACES = frozenset(
-    "January February March April May June July August September October November December "
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An".split()
+    """
+    January February March April May June July August September October November
+    December Monday Tuesday Wednesday Thursday Friday Saturday Sunday The A An
+    """.split()
 )
 _DEFAULT_KNOWLEDGE = Knowledge(
     measure_terms=core_lexicon.MEASURE_TERMS, entities=core_lexicon.ENTITIES
@@ -190,7 +192,7 @@ def extract_claims(
                 subject = attrs.evolve(last_subject, carried=True)
             else:
                 subject = None
-            t = _nearest_time(q, times, used_times) or carried_time
+            when = _nearest_time(q, times, used_times) or carried_time
             flags = ("increment",) if q.increment else ()
             here.append(
                 _Draft(
@@ -199,7 +201,7 @@ def extract_claims(
                     value=_value(q),
                     subject=subject,
                     attribution=sources or prev_sources,
-                    time=_time_ref(t) if t else None,
+                    time=_time_ref(when) if when else None,
                     location=_location(s, q),
                     hedges=_hedges(s),
                     flags=flags,
@@ -212,9 +214,13 @@ def extract_claims(
         drafts.extend(here)
         # a dated event ("On 1 March 2019, gunmen attacked ...") dates the figures of the
         # next sentence when it has no time of its own ("They killed 23 soldiers.")
-        carried_time = next(
-            (t for t in times if t.kind in ("daydate", "weekday") and t.first is not None), None
-        ) if not here else None
+        carried_time = (
+            next(
+                (t for t in times if t.kind in ("daydate", "weekday") and t.first is not None), None
+            )
+            if not here
+            else None
+        )
         if here:
             prev_drafts = here
         elif not anaphor:
@@ -273,9 +279,17 @@ def _finish(
         claims.append(
             Claim(
                 id=_claim_id(
-                    report_id, d.measure, v.low, v.high, v.low_inclusive, v.high_inclusive,
-                    v.approximate, v.unit, d.subject.text if d.subject else "", d.sentence.start,
-                ),  # fmt: skip
+                    report_id,
+                    d.measure,
+                    v.low,
+                    v.high,
+                    v.low_inclusive,
+                    v.high_inclusive,
+                    v.approximate,
+                    v.unit,
+                    d.subject.text if d.subject else "",
+                    d.sentence.start,
+                ),
                 kind="quantity",
                 quote=d.sentence.text,
                 span=(d.sentence.start, d.sentence.end),

@@ -62,6 +62,12 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "killed and wounded, killed and injured, dead and wounded, dead and injured, "
         "personnel losses, losses",
     ),
+    *_terms(
+        "casualties",
+        "verb",
+        "killed or wounded, killed or injured, killed and wounded, killed and injured, "
+        "dead or wounded, dead or injured, dead and wounded, dead and injured",
+    ),
     # missing
     *_terms("missing", "adjective", "missing, unaccounted for"),
     *_terms("missing", "verb", "went missing, gone missing, disappeared, remain missing"),
@@ -98,9 +104,7 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "forced from their homes, uprooted",
     ),
     *_terms("displaced", "noun", "refugees, evacuees, displaced people, displaced persons"),
-    *_terms(
-        "displaced", "adjective", "displaced, homeless, from their homes, out of their homes"
-    ),
+    *_terms("displaced", "adjective", "displaced, homeless, from their homes, out of their homes"),
     # arrested
     *_terms(
         "arrested",
@@ -186,56 +190,60 @@ OUTLETS: tuple[Outlet, ...] = (
 #: Nouns that count people (plural and singular forms), for subjects and the unit ``persons``.
 PEOPLE_NOUNS: frozenset[str] = frozenset(
     """
-    people persons person individuals individual civilians civilian soldiers soldier troops
-    troop servicemen serviceman servicewomen militants militant fighters fighter insurgents
-    insurgent rebels rebel terrorists terrorist gunmen gunman attackers attacker assailants
-    bombers bomber jihadists jihadist extremists extremist militiamen militias police policemen
-    policeman policewomen officers officer officials official workers worker residents resident
-    villagers villager children child kids women woman men man students student passengers
-    passenger pilgrims worshippers worshipers protesters protestors demonstrators demonstrator
-    migrants migrant refugees refugee asylum-seekers prisoners prisoner inmates inmate hostages
-    hostage detainees detainee suspects suspect members member journalists journalist reporters
-    doctors doctor nurses nurse medics medic patients patient staff staffers employees employee
-    miners miner fishermen fisherman sailors sailor crew crewmen seafarers tourists tourist
-    visitors infants babies teenagers teenager teens youths youth boys boy girls girl adults
-    adult elderly personnel guards guard marines marine paratroopers commandos recruits
-    conscripts volunteers mercenaries contractors peacekeepers farmers farmer herders traders
-    shoppers commuters spectators fans citizens nationals foreigners locals relatives victims
-    survivors bystanders pedestrians motorists drivers driver firefighters rescuers responders
-    agents agent guerrillas guerrilla combatants combatant cadets cadres partisans settlers
+    people persons person individuals individual civilians civilian soldiers soldier
+    troops troop servicemen serviceman servicewomen militants militant fighters fighter
+    insurgents insurgent rebels rebel terrorists terrorist gunmen gunman attackers
+    attacker assailants bombers bomber jihadists jihadist extremists extremist
+    militiamen militias police policemen policeman policewomen officers officer
+    officials official workers worker residents resident villagers villager children
+    child kids women woman men man students student passengers passenger pilgrims
+    worshippers worshipers protesters protestors demonstrators demonstrator migrants
+    migrant refugees refugee asylum-seekers prisoners prisoner inmates inmate hostages
+    hostage detainees detainee suspects suspect members member journalists journalist
+    reporters doctors doctor nurses nurse medics medic patients patient staff staffers
+    employees employee miners miner fishermen fisherman sailors sailor crew crewmen
+    seafarers tourists tourist visitors infants babies teenagers teenager teens youths
+    youth boys boy girls girl adults adult elderly personnel guards guard marines marine
+    paratroopers commandos recruits conscripts volunteers mercenaries contractors
+    peacekeepers farmers farmer herders traders shoppers commuters spectators fans
+    citizens nationals foreigners locals relatives victims survivors bystanders
+    pedestrians motorists drivers driver firefighters rescuers responders agents agent
+    guerrillas guerrilla combatants combatant cadets cadres partisans settlers
     schoolgirls schoolboys schoolchildren pupils evacuees captives abductees worshipers
-    firefighter teacher teachers parishioners congregants churchgoers fishers seamen
-    others more
+    climbers hikers skiers divers swimmers campers activists relief workers firefighter
+    teacher teachers parishioners congregants churchgoers fishers seamen others more
     """.split()
 )
 
 #: Nouns that can head an unnamed source ("police said", "officials told").
 SOURCE_NOUNS: frozenset[str] = frozenset(
     """
-    police officials official authorities authority ministry department office agency service
-    spokesman spokeswoman spokesperson spokespeople statement statements military army forces
-    government governor mayor commander commanders sources source witnesses witness residents
-    media outlet outlets agency report reports observatory group groups organization hospital
-    doctors medics monitor monitors prosecutors prosecutor investigators court judge officer
-    officers administration council committee command headquarters coalition alliance
-    survey data figures tally count bureau
+    police officials official authorities authority ministry department office agency
+    service spokesman spokeswoman spokesperson spokespeople statement statements
+    military army forces government governor mayor commander commanders sources source
+    witnesses witness residents media outlet outlets agency report reports observatory
+    group groups organization hospital doctors medics monitor monitors prosecutors
+    prosecutor investigators court judge officer officers administration council
+    committee command headquarters coalition alliance survey data figures tally count
+    bureau
     """.split()
 )
 
 #: Reporting verbs: a clause "X <verb> (that) ..." credits its content to X.
 REPORTING_VERBS: frozenset[str] = frozenset(
     """
-    said says say told tells tell reported reports report estimated estimates estimate assessed
-    assesses assess indicated indicates indicate disclosed discloses disclose confirmed confirms
-    confirm noted notes note emphasized emphasised emphasizes stressed stresses revealed reveals
-    suggested suggests suggest added adds stated states announced announces claimed claims
-    mentioned mentions commented comments explained explains warned warns believes believed
-    reaffirmed reaffirms acknowledged acknowledges testified insisted insists alleged alleges
-    wrote writes briefed informed tweeted posted cited cites quoted according predicted argued
-    argues concluded concludes maintained maintains asserted asserts observed observes
-    speculated speculates blamed blames denied denies feared fears accused accuses conceded
-    admitted admits recalled recalls described describes urged urges vowed vows promised
-    calculated counted tallied recorded documented updated
+    said says say told tells tell reported reports report estimated estimates estimate
+    assessed assesses assess indicated indicates indicate disclosed discloses disclose
+    confirmed confirms confirm noted notes note emphasized emphasised emphasizes
+    stressed stresses revealed reveals suggested suggests suggest added adds stated
+    states announced announces claimed claims mentioned mentions commented comments
+    explained explains warned warns believes believed reaffirmed reaffirms acknowledged
+    acknowledges testified insisted insists alleged alleges wrote writes briefed
+    informed tweeted posted cited cites quoted according predicted argued argues
+    concluded concludes maintained maintains asserted asserts observed observes
+    speculated speculates blamed blames denied denies feared fears accused accuses
+    conceded admitted admits recalled recalls described describes urged urges vowed vows
+    promised calculated counted tallied recorded documented updated
     """.split()
 )
 
@@ -249,24 +257,26 @@ HEDGE_PATTERN = (
 #: Titles before a person's name.
 TITLES: frozenset[str] = frozenset(
     """
-    Rep. Reps. Sen. Gov. Gen. Lt. Col. Maj. Capt. Cpl. Sgt. Adm. Cmdr. Brig. Dr. Mr. Mrs. Ms.
-    Prof. President Vice Premier Prime Minister Secretary Chancellor Ambassador Mayor Governor
-    Judge Justice Magistrate Agent Detective Inspector Superintendent Chief Commissioner
-    Colonel General Major Captain Lieutenant Sergeant Admiral Commander Spokesman Spokeswoman
-    Senator Representative Lawmaker Sheikh King Queen Prince Pope Bishop Father Imam Rabbi
+    Rep. Reps. Sen. Gov. Gen. Lt. Col. Maj. Capt. Cpl. Sgt. Adm. Cmdr. Brig. Dr. Mr.
+    Mrs. Ms. Prof. President Vice Premier Prime Minister Secretary Chancellor Ambassador
+    Mayor Governor Judge Justice Magistrate Agent Detective Inspector Superintendent
+    Chief Commissioner Colonel General Major Captain Lieutenant Sergeant Admiral
+    Commander Spokesman Spokeswoman Senator Representative Lawmaker Sheikh King Queen
+    Prince Pope Bishop Father Imam Rabbi
     """.split()
 )
 
 #: Words that make a capitalised name an organisation rather than a person.
 ORG_WORDS: frozenset[str] = frozenset(
     """
-    ministry service agency police office department committee party army forces force corps
-    command council government court commission news times post press network bureau institute
-    university bank organization organisation association union league front movement brigade
-    brigades group alliance coalition observatory authority authorities administration assembly
-    parliament congress senate cabinet guard guards navy marines staff center centre foundation
-    fund program programme mission company corporation inc ltd agency's hospital network
-    channel radio television tv daily herald tribune journal gazette telegraph broadcasting
-    federation state states republic kingdom nations
+    ministry service agency police office department committee party army forces force
+    corps command council government court commission news times post press network
+    bureau institute university bank organization organisation association union league
+    front movement brigade brigades group alliance coalition observatory authority
+    authorities administration assembly parliament congress senate cabinet guard guards
+    navy marines staff center centre foundation fund program programme mission company
+    corporation inc ltd agency's hospital network channel radio television tv daily
+    herald tribune journal gazette telegraph broadcasting federation state states
+    republic kingdom nations
     """.split()
 )

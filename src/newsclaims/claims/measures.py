@@ -24,9 +24,10 @@ from .lexicon import PEOPLE_NOUNS
 
 _STOP = frozenset(
     """
-    were was are is have has had been be being will would could may might can did do does
-    who which that in on at from to by for with as after before during when while and or but
-    than since into over under near across amid against about around said says according
+    were was are is have has had been be being will would could may might can did do
+    does who which that in on at from to by for with as after before during when while
+    and or but than since into over under near across amid against about around said
+    says according
     """.split()
 )
 _AUX = (
@@ -130,7 +131,9 @@ def _phrase_after(after: str, lex: Lexicon) -> _Phrase:
         noun = lex.nouns.match(rest)
         if noun and (noun.group(0)[:1].islower() or not modifiers):
             term = noun.group(0)
-            return _Phrase(" ".join(modifiers), term, "noun", lex.measure("noun", term), at + len(term))
+            return _Phrase(
+                " ".join(modifiers), term, "noun", lex.measure("noun", term), at + len(term)
+            )
         adj = lex.adjectives.match(rest)
         if adj and not modifiers:
             term = adj.group(0)
@@ -143,10 +146,13 @@ def _phrase_after(after: str, lex: Lexicon) -> _Phrase:
             break
         if _is_people(word):
             end = at + len(word)
-            two = re.match(r"\s+(?:members|officers|workers|personnel)\b", after[end:])
-            if two:
-                word += two.group(0)
-                end += two.end()
+            # "Sudanese soldiers", "police officers", "crew members": the last noun heads
+            for _ in range(2):
+                nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", after[end:])
+                if not nxt or not _is_people(nxt.group(1)):
+                    break
+                word += nxt.group(0)
+                end += nxt.end()
             return _Phrase(" ".join(modifiers), word, "people", None, end)
         modifiers.append(word)
         pos = at + len(word)
@@ -209,7 +215,9 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             pos, term, negated = found
             measure = lex.measure(pos, term)
             if measure:
-                return Reading(measure, subject, "persons", negated or _negated_before(before), how="group")
+                return Reading(
+                    measure, subject, "persons", negated or _negated_before(before), how="group"
+                )
 
     # 2. a measure verb right before the number
     m = re.search(
@@ -224,9 +232,13 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         if measure and (phrase.kind == "people" or measure != "deployed"):
             if phrase.kind == "noun" and phrase.measure is None:
                 return None
-            subject = f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
+            subject = (
+                f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
+            )
             agent = _agent(before[: m.start()])
-            negated = bool(re.search(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$", before[: m.start()]))
+            negated = bool(
+                re.search(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$", before[: m.start()])
+            )
             return Reading(measure, subject, "persons", negated, agent, how="verb")
 
     # 3. a measure noun before a linking or crossing verb
@@ -244,12 +256,23 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
                 mid = before[best.end() :]
                 lead = re.search(r"((?:[A-Za-z][\w'’-]*\s+){1,2})$", before[: best.start()])
                 modifier = lead.group(1).strip() if lead else ""
-                modifier = modifier if _people_words(modifier) and modifier.lower() not in (
-                    "the", "a", "an") else ""
-                subject = _among(mid) or modifier or (
-                    f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
+                modifier = (
+                    modifier
+                    if _people_words(modifier) and modifier.lower() not in ("the", "a", "an")
+                    else ""
                 )
-                return Reading(measure, subject, "persons", bool(_NEGATION.search(mid)), how="level")
+                subject = (
+                    _among(mid)
+                    or modifier
+                    or (
+                        f"{phrase.modifiers} {phrase.head}".strip()
+                        if phrase.kind == "people"
+                        else None
+                    )
+                )
+                return Reading(
+                    measure, subject, "persons", bool(_NEGATION.search(mid)), how="level"
+                )
     return None
 
 

@@ -137,7 +137,9 @@ def parse_number(text: str) -> float | None:
     if m:
         value = float(m.group(1).replace(",", ""))
         scale = m.group(2)
-        mult = {"mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}.get(scale or "", SCALES.get(scale or "", 1))
+        mult = {"mn": 1e6, "m": 1e6, "bn": 1e9, "k": 1e3}.get(
+            scale or "", SCALES.get(scale or "", 1)
+        )
         return value * mult
     if t == "dozen":
         return 12.0
@@ -163,8 +165,10 @@ def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -
         return "age"
     if re.search(r"\b(?:aged|age|ages)\s+$", before, re.I):
         return "age"
-    if value < 120 and re.match(r",\s*(?:[a-z(]|$)", after) and re.search(
-        r"\b[A-Z][a-z]+,\s*$", before
+    if (
+        value < 120
+        and re.match(r",\s*(?:[a-z(]|$)", after)
+        and re.search(r"\b[A-Z][a-z]+,\s*$", before)
     ):
         return "age"  # "Smith, 23, faces ..."
     if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+gmt|gmt|utc|:\d)", low_after):
@@ -176,15 +180,27 @@ def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -
     if re.match(r"(?:st|nd|rd|th)\b", low_after):
         return "ordinal"
     digits = raw.replace(",", "")
-    if re.fullmatch(r"(1[5-9]|20)\d\d", digits) and "," not in raw:
-        if not re.match(r"\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|civilians)\b", low_after):
-            return "year"
-    if re.match(r"\s*(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|kg|tons?"
-                r"|tonnes?|hectares?|acres?|square|sq|mph|km/h|degrees?|°|minutes?|hours?|days?"
-                r"|weeks?|months?|years?|seconds?|times\b|-?fold|points?|votes?|seats?)\b", low_after):
+    if (
+        re.fullmatch(r"(1[5-9]|20)\d\d", digits)
+        and "," not in raw
+        and not re.match(
+            r"\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|civilians)\b", low_after
+        )
+    ):
+        return "year"
+    if re.match(
+        r"\s*(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|kg|tons?"
+        r"|tonnes?|hectares?|acres?|square|sq|mph|km/h|degrees?|°|minutes?|hours?|days?"
+        r"|weeks?|months?|years?|seconds?|times\b|-?fold|points?|votes?|seats?)\b",
+        low_after,
+    ):
         return "measure"
-    if re.search(r"\b(?:no\.|number|nos\.|route|highway|flight|article|section|chapter|page"
-                 r"|room|grade|level|resolution|phase|category)\s*$", before, re.I):
+    if re.search(
+        r"\b(?:no\.|number|nos\.|route|highway|flight|article|section|chapter|page"
+        r"|room|grade|level|resolution|phase|category)\s*$",
+        before,
+        re.I,
+    ):
         return "label"
     if re.search(r"\b(?:in|since|by|until|of|before|after|from)\s+$", before) and re.fullmatch(
         r"\d{4}s?", digits
@@ -196,7 +212,7 @@ def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -
 def _singular_person(word: str) -> bool:
     from .lexicon import PEOPLE_NOUNS
 
-    return word in PEOPLE_NOUNS and not word.endswith("s") or bool(
+    return (word in PEOPLE_NOUNS and not word.endswith("s")) or bool(
         re.fullmatch(r"[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)", word)
     )
 
@@ -218,10 +234,7 @@ def find_quantities(sentence: str) -> list[Quantity]:
     """Every figure in ``sentence`` with bounds per CLAIMS.md's table."""
     out: list[Quantity] = []
     for m in _NUMBER_RX.finditer(sentence):
-        if m.group("vague"):
-            q = _vague(sentence, m)
-        else:
-            q = _numeric(sentence, m)
+        q = _vague(sentence, m) if m.group("vague") else _numeric(sentence, m)
         if q is not None:
             out.append(q)
     return out

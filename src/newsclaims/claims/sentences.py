@@ -15,16 +15,18 @@ import attrs
 # words that end with a period without ending the sentence
 ABBREVIATIONS = frozenset(
     """
-    mr mrs ms dr prof sr jr st mt ft rep reps sen sens gov gen lt col maj capt cpl sgt pvt
-    adm cmdr cdr brig lieut supt insp det sgt pres vs etc al inc ltd corp co no nos vol approx
-    est dept univ assn bros jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed
-    thu thur thurs fri sat sun ave blvd rd hon rev fig ph
+    mr mrs ms dr prof sr jr st mt ft rep reps sen sens gov gen lt col maj capt cpl sgt
+    pvt adm cmdr cdr brig lieut supt insp det sgt pres vs etc al inc ltd corp co no nos
+    vol approx est dept univ assn bros jan feb mar apr jun jul aug sep sept oct nov dec
+    mon tue tues wed thu thur thurs fri sat sun ave blvd rd hon rev fig ph
     """.split()
 )
 # abbreviations that usually stand before a name or number, never at a sentence end
 _PREFIX_ABBR = frozenset(
-    "mr mrs ms dr prof rep reps sen sens gov gen lt col maj capt cpl sgt pvt adm cmdr brig "
-    "lieut supt insp det hon rev st mt no nos vol fig".split()
+    """
+    mr mrs ms dr prof rep reps sen sens gov gen lt col maj capt cpl sgt pvt adm cmdr
+    brig lieut supt insp det hon rev st mt no nos vol fig
+    """.split()
 )
 
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
@@ -73,18 +75,19 @@ def _boundaries(par: str) -> Iterator[int]:
                     continue
             if m.start() > 0 and par[m.start() - 1].isdigit() and rest[:1].isdigit():
                 continue  # decimal
-        if rest and not rest[0].isspace():
-            # glued sentence: "Syria.The desert" -> split only before a capitalised word
-            if not re.match(r"[\"“]?[A-Z][a-z]", rest):
-                continue
+        # glued sentence: "Syria.The desert" -> split only before a capitalised word
+        if rest and not rest[0].isspace() and not re.match(r"[\"“]?[A-Z][a-z]", rest):
+            continue
         if rest.strip() and not re.match(r"\s*[\"“'‘(\[]?[A-Z0-9]", rest):
             continue  # "... said Mr. smith" or "e.g. something" - lower case goes on
         yield end
 
 
 _SENTENCE_STARTERS = frozenset(
-    "The A An It He She They We In On At But And This That These Those There Its His Her "
-    "Their According After Before When While Police Officials Authorities".split()
+    """
+    The A An It He She They We In On At But And This That These Those There Its His Her
+    Their According After Before When While Police Officials Authorities
+    """.split()
 )
 
 

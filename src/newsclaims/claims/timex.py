@@ -30,17 +30,54 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _PART = r"(?:early|mid|late|the (?:beginning|start|middle|end) of|end of|beginning of)"
 
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+\d{4})?"
+_PREP_MONTH = r"(?P<prep>(?i:in|during|since|by|from|until|as of|through|of|last|this))"
+_PREP_YEAR = r"(?P<prep>(?i:in|during|since|by|of|through|until|as of))"
+_RELATIVE = (
+    r"\b(?:yesterday|today|tonight|last night|this morning|earlier this (?:week|month|year)"
+    r"|last (?:week|month|year)|this (?:week|month|year)|(?:the )?previous (?:week|month|year))\b"
+)
+_SPAN = (
+    r"\b(?i:in|over|during|within)\s+(?:the\s+)?(?:(?i:past|last|previous)\s+)?"
+    r"(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+    r"\s+(?P<unit>days|weeks|months|years)\b"
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    ("daydate", re.compile(rf"\b{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?\b")),
-    ("daydate", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH}(?:,?\s+\d{{4}})?\b")),
-    ("part", re.compile(rf"\b(?P<part>{_PART})[\s-]+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b", re.I)),
-    ("month", re.compile(rf"\b(?P<prep>(?i:in|during|since|by|from|until|as of|through|of|last|this))\s+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>last|this|next) year)?\b(?!\s+\d)")),
-    ("weekday", re.compile(rf"\b(?:last\s+|on\s+|this\s+|early\s+|late\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?:night|morning|afternoon|evening))?\b")),
-    ("relative", re.compile(r"\b(?:yesterday|today|tonight|last night|this morning|earlier this (?:week|month|year)|last (?:week|month|year)|this (?:week|month|year)|(?:the )?previous (?:week|month|year))\b", re.I)),
-    ("yearend", re.compile(r"\b(?i:by\s+)?(?i:the\s+)?(?P<part>(?i:end|beginning|start|middle))\s+of\s+(?P<y>(?:19|20)\d\d)\b")),
-    ("span", re.compile(r"\b(?i:in|over|during|within)\s+(?:the\s+)?(?:(?i:past|last|previous)\s+)?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+(?P<unit>days|weeks|months|years)\b")),
-    ("year", re.compile(r"\b(?P<prep>(?i:in|during|since|by|of|through|until|as of))\s+(?P<y>(?:19|20)\d\d)\b(?![,-]?\d)")),
-]  # fmt: skip
+    ("daydate", re.compile(rf"\b{_MONTH}\s+{_DAY}{_YEAR}\b")),
+    ("daydate", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b")),
+    (
+        "part",
+        re.compile(
+            rf"\b(?P<part>{_PART})[\s-]+(?P<month>{_MONTH})(?:\s+(?P<year>\d{{4}}))?\b", re.I
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            rf"\b{_PREP_MONTH}\s+(?P<month>{_MONTH})"
+            rf"(?:\s+(?P<year>\d{{4}})|\s+(?P<rel>last|this|next) year)?\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "weekday",
+        re.compile(
+            rf"\b(?i:last\s+|on\s+|this\s+|early\s+|late\s+)?(?P<wd>{_WEEKDAY})"
+            r"(?:\s+(?:night|morning|afternoon|evening))?\b"
+        ),
+    ),
+    ("relative", re.compile(_RELATIVE, re.I)),
+    (
+        "yearend",
+        re.compile(
+            r"\b(?i:by\s+)?(?i:the\s+)?(?P<part>(?i:end|beginning|start|middle))\s+of\s+"
+            r"(?P<y>(?:19|20)\d\d)\b"
+        ),
+    ),
+    ("span", re.compile(_SPAN)),
+    ("year", re.compile(rf"\b{_PREP_YEAR}\s+(?P<y>(?:19|20)\d\d)\b(?![,-]?\d)")),
+]
 
 
 @attrs.frozen
@@ -130,8 +167,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         if unit == "months":
             month0 = pub.month - 1 - n
             start_year, start_month = pub.year + month0 // 12, month0 % 12 + 1
-            day = min(pub.day, calendar.monthrange(start_year, start_month)[1])
-            return date(start_year, start_month, day), pub
+            dom = min(pub.day, calendar.monthrange(start_year, start_month)[1])
+            return date(start_year, start_month, dom), pub
         return pub - timedelta(days=days), pub
     if kind == "year":
         y = int(m.group("y"))

@@ -1,0 +1,203 @@
+"""The claim engine on constructed news prose: measures, subjects, sources, time, repeats."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from newsclaims.claims import extract_claims, lexicon
+from newsclaims.knowledge import Entity, Knowledge
+from newsclaims.models import Claim
+
+PUB = datetime(2024, 3, 27)
+
+
+def quantities(text: str, **kw: object) -> list[Claim]:
+    return [c for c in extract_claims(text, published=PUB, **kw) if c.kind == "quantity"]  # type: ignore[arg-type]
+
+
+def one(text: str) -> Claim:
+    claims = quantities(text)
+    assert len(claims) == 1, [(c.measure, c.value) for c in claims]
+    return claims[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "low"),
+    [
+        ("Seven militants were killed in the blast.", "killed", 7),
+        ("The strike killed 12 civilians.", "killed", 12),
+        ("The bombing left 5 people dead.", "killed", 5),
+        ("Officials reported 40 deaths.", "killed", 40),
+        ("The death toll rose to 15 on Tuesday.", "killed", 15),
+        ("About 30 people died overnight.", "killed", 30),
+        ("Twenty insurgents were killed.", "killed", 20),
+        ("The attack wounded 14 police officers.", "wounded", 14),
+        ("Another 9 people were injured.", "wounded", 9),
+        ("At least 3 soldiers were hospitalized.", "wounded", 3),
+        ("There were 200 casualties among the troops.", "casualties", 200),
+        ("About 40 people were killed or wounded.", "casualties", 40),
+        ("Eleven climbers remain missing.", "missing", 11),
+        ("Gunmen kidnapped 30 students.", "captured", 30),
+        ("The group is holding 12 hostages.", "captured", 12),
+        ("The ministry deployed 600 soldiers to the border.", "deployed", 600),
+        ("Some 2,000 troops stationed in the region withdrew.", "deployed", 2000),
+        ("The floods displaced 12,000 residents.", "displaced", 12000),
+        ("More than 3,000 villagers fled the fighting.", "displaced", 3000),
+        ("Police arrested 47 people.", "arrested", 47),
+        ("Nine suspects were taken into custody.", "arrested", 9),
+    ],
+)
+def test_measures_in_every_voice(text: str, measure: str, low: int) -> None:
+    c = one(text)
+    assert (c.measure, c.value and c.value.low) == (measure, low)
+    assert c.value is not None and c.value.unit == "persons"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "No one was killed in the fire.",
+        "The 12 passengers were not injured.",
+        "None of the 40 workers were hurt.",
+        "The 15-year-old was arrested.",
+        "The company lost $5 million in 2019.",
+        "Police said 3 cars were damaged.",
+        "Rebels fired 20 rockets at the town.",
+        "It was the third attack in two weeks.",
+        "Several people were injured.",
+        "Many soldiers died.",
+        "The vote passed with 120 votes.",
+    ],
+)
+def test_hard_negatives_give_no_claim(text: str) -> None:
+    assert quantities(text) == []
+
+
+def test_hedges_and_flags() -> None:
+    c = one("Officials believe that about 50 fighters may have died.")
+    assert ("may" in c.hedges and "believe" not in c.hedges) or "may" in c.hedges
+    c = one("The army dispatched an additional 3,000 to 4,000 troops.")
+    assert c.flags == ("increment",)
+    assert c.value is not None and (c.value.low, c.value.high) == (3000, 4000)
+    assert c.subject is not None and c.subject.text == "troops"
+
+
+def test_subject_with_affiliation_and_carried_subject() -> None:
+    claims = quantities(
+        "At least 20 Sudanese soldiers were killed in the raid, with about 50 wounded."
+    )
+    killed, wounded = claims
+    assert killed.subject is not None and killed.subject.text == "Sudanese soldiers"
+    assert wounded.measure == "wounded" and wounded.value is not None
+    assert wounded.value.approximate
+    assert wounded.subject is not None and wounded.subject.text == "Sudanese soldiers"
+    assert wounded.subject.carried
+
+
+def test_according_to_and_acronym_resolution() -> None:
+    text = (
+        "The World Food Programme (WFP) said on Monday that 300 people had fled. "
+        "According to the WFP, 40 people were killed. "
+        "The agency also said 12 people were missing."
+    )
+    claims = quantities(text)
+    names = {c.measure: [a.name for a in c.attribution] for c in claims}
+    assert names["displaced"] == ["World Food Programme"]
+    assert names["killed"] == ["World Food Programme"]
+    assert names["missing"] == ["World Food Programme"]  # "the agency" -> named before
+    assert claims[0].attribution[0].short == "WFP"
+
+
+def test_postposed_and_inverted_speakers() -> None:
+    c = one("Twelve people were killed, police said.")
+    assert [a.name for a in c.attribution] == ["police"]
+    c = one('"Four children died," said Maria Lopez, a nurse.')
+    assert [a.name for a in c.attribution] == ["Maria Lopez"]
+    assert c.attribution[0].type == "person"
+
+
+def test_surname_resolves_to_full_name_and_chain_of_sources() -> None:
+    text = (
+        "Gen. Tomas Herrera of the Defense Ministry briefed reporters on Friday. "
+        "Herrera said that, according to the Red Cross, 25 civilians had died."
+    )
+    c = one(text)
+    assert [(a.name, a.role) for a in c.attribution] == [
+        ("International Committee of the Red Cross", "source"),
+        ("Tomas Herrera", "conduit"),
+    ]
+
+
+def test_plugin_entities_and_person_keys() -> None:
+    k = Knowledge(
+        measure_terms=lexicon.MEASURE_TERMS,
+        entities=(Entity("Metropolitan Police Service", "MPS", ("the Met",)),),
+        person_key_hook=lambda name: "kim-bk" if name.lower().startswith("kim b") else None,
+    )
+    claims = extract_claims(
+        "The Met said 4 people were arrested. Mr. Kim Byung-kee said 2 were hurt.",
+        knowledge=k,
+    )
+    quantity = [c for c in claims if c.kind == "quantity"]
+    assert quantity[0].attribution[0].name == "Metropolitan Police Service"
+    assert quantity[1].attribution[0].key == "kim-bk"
+
+
+def test_times_resolve_against_the_publication_date() -> None:
+    text = (
+        "The toll reached 300 people in mid-March. "
+        "In January, 120 people were killed. "
+        "On Monday, 8 people were wounded."
+    )
+    times = {c.measure: (c.time.start, c.time.end) for c in quantities(text) if c.time}
+    assert times["wounded"] == ("2024-03-25", "2024-03-25")
+    assert times["killed"] in {("2024-01-01", "2024-01-31"), ("2024-03-11", "2024-03-20")}
+
+
+def test_anaphora_dates_the_figure_before() -> None:
+    text = (
+        "Casualties among the rebels have exceeded 900. "
+        "A commander said that this figure is based on a count from early February."
+    )
+    c = one(text)
+    assert c.time is not None and (c.time.start, c.time.end) == ("2024-02-01", "2024-02-10")
+    assert [a.name for a in c.attribution] == ["commander"] or c.attribution
+
+
+def test_no_publication_date_keeps_the_words() -> None:
+    (c,) = [x for x in extract_claims("On Monday, 8 people were wounded.") if x.kind == "quantity"]
+    assert c.time is not None and c.time.text == "On Monday" and c.time.start is None
+
+
+def test_repeats_become_mentions() -> None:
+    text = (
+        "At least 40 people were killed in the storm.\n\n"
+        "Rescuers worked through the night.\n\n"
+        "The storm killed at least 40 people, officials said."
+    )
+    (c,) = quantities(text)
+    assert len(c.mentions) == 1
+    start, end = c.mentions[0].span
+    assert text[start:end] == c.mentions[0].quote
+    assert text[c.span[0] : c.span[1]] == c.quote
+    assert [a.name for a in c.attribution] == ["officials"]
+
+
+def test_statements_are_attributed_sentences() -> None:
+    claims = extract_claims(
+        "The ministry said that the border would stay closed. The weather was mild."
+    )
+    statements = [c for c in claims if c.kind == "statement"]
+    assert [s.quote for s in statements] == ["The ministry said that the border would stay closed."]
+    assert statements[0].attribution[0].name == "ministry"
+
+
+def test_ids_are_stable_and_unique() -> None:
+    text = "Police said 5 people were arrested. Ten people were hurt."
+    a = extract_claims(text, report_id="r")
+    b = extract_claims(text, report_id="r")
+    assert [c.id for c in a] == [c.id for c in b]
+    assert len({c.id for c in a}) == len(a)
+    assert extract_claims(text, report_id="other")[0].id != a[0].id
