@@ -133,3 +133,18 @@ def test_own_patterns_apply_without_the_hook() -> None:
 def test_empty_and_blank(knowledge: Knowledge) -> None:
     assert clean_text(Document(""), knowledge).text == ""
     assert clean_text(Document(" \n\n\t"), knowledge).text == ""
+
+
+def test_pathological_input_stays_fast(knowledge: Knowledge) -> None:
+    import time
+
+    texts = [
+        "---\n" + "k: v\n" * 20000,  # continuation lines (were quadratic)
+        "[x](" * 20000,  # unclosed links
+        "**a " * 20000,  # unpaired emphasis
+    ]
+    for text in texts:
+        started = time.perf_counter()
+        article = clean_text(Document(text), knowledge)
+        assert time.perf_counter() - started < 5
+        assert article.text

@@ -11,12 +11,16 @@ import re
 
 import attrs
 
-_IMAGE = re.compile(r"!\[[^\]\n]{0,500}\]\([^)\s]{0,2000}(?:\s+\"[^\"\n]{0,300}\")?\)")
-_LINK = re.compile(r"(?<!!)\[([^\]\n]{1,500})\]\(([^)\s]{1,2000})(?:\s+\"[^\"\n]{0,300}\")?\)")
+_IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\[\]\s]{0,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
+_LINK = re.compile(
+    r"(?<!!)\[([^\[\]\n]{1,500})\]\(((?:[^()\[\]\s]|\([^()\s]{0,100}\)){1,1000})"
+    r"(?:\s+\"[^\"\n]{0,300}\")?\)"
+)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+#+)?\s*$")
-_BOLD = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]+?)(?<=[^\s*])\*(?![\w*])")
-_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]+?)(?<=[^\s_])_(?![\w_])")
+# emphasis spans are bounded so that a line full of unpaired markers stays linear
+_BOLD = re.compile(r"(\*\*|__)(?=\S)(.{1,300}?)(?<=\S)\1")
+_STAR = re.compile(r"(?<![\w*])\*(?=[^\s*])([^*\n]{1,300}?)(?<=[^\s*])\*(?![\w*])")
+_UNDERSCORE = re.compile(r"(?<![\w_])_(?=[^\s_])([^_\n]{1,300}?)(?<=[^\s_])_(?![\w_])")
 _BLOCKQUOTE = re.compile(r"^(?:>\s?)+")
 
 

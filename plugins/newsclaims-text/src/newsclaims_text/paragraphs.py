@@ -49,10 +49,10 @@ def to_paragraphs(lines: list[str]) -> list[str]:
     lines = [ln.strip() for ln in lines if ln.strip()]
     if _hard_wrapped(lines):
         return [" ".join(lines)]
-    out: list[str] = []
+    groups: list[list[str]] = []
     for line in lines:
-        if out and _continues(out[-1], line):
-            out[-1] = f"{out[-1]} {line}"
+        if groups and _continues(groups[-1][-1], line):
+            groups[-1].append(line)
         else:
-            out.append(line)
-    return out
+            groups.append([line])
+    return [" ".join(group) for group in groups]
