@@ -148,3 +148,22 @@ def test_pathological_input_stays_fast(knowledge: Knowledge) -> None:
         article = clean_text(Document(text), knowledge)
         assert time.perf_counter() - started < 5
         assert article.text
+
+
+def test_title_after_header_boilerplate(knowledge: Knowledge) -> None:
+    doc = Document(f"Home > World > Asia\n0\nAttack Kills 12 in Border Town\n{BODY}")
+    article = clean_text(doc, knowledge)
+    assert article.title == "Attack Kills 12 in Border Town"
+    assert reasons(article.removed) == ["navigation", "identifier", "title"]
+    assert article.text == BODY
+
+
+def test_bare_name_beside_a_date_is_a_byline(knowledge: Knowledge) -> None:
+    doc = Document(f"Attack Kills 12\nJane Doe\nMarch 4, 2024\n{BODY}")
+    article = clean_text(doc, knowledge)
+    assert article.authors == ("Jane Doe",)
+    assert article.published == datetime(2024, 3, 4)
+    assert article.text == BODY
+    # without a date or byline beside it, a short capitalised line stays in the body
+    kept = clean_text(Document(f"Attack Kills 12\n{BODY}\nNorth Korea\n{BODY}"), knowledge)
+    assert "North Korea" in kept.text.split("\n\n")

@@ -231,28 +231,40 @@ class _Cleaner:
     # -- the text ---------------------------------------------------------------------------
 
     def _title(self, lines: list[_Line], header: list[int]) -> None:
-        if not header:
+        """Mark the title among the header lines that are not metadata or boilerplate."""
+        candidates = [i for i in header if not self._is_metadata(lines[i])]
+        if not candidates:
             return
-        first = lines[header[0]]
+        at = candidates[0]
+        first = lines[at]
         if self.meta.title:
             if _norm(first.text) == _norm(self.meta.title):
                 first.reason = "title"
             return
-        headings = [i for i in header if lines[i].md.heading == 1]
-        if first.md.heading or headings:
-            at = header[0] if first.md.heading else headings[0]
+        h1 = [i for i in candidates if lines[i].md.heading == 1]
+        if first.md.heading or h1:
+            at = at if first.md.heading else h1[0]
             lines[at].reason = "title"
             self.meta.title = lines[at].text
             return
-        following = next((lines[i] for i in header[1:]), None)
-        if following is None:
-            following = next((ln for ln in lines[header[0] + 1 :] if not ln.blank), None)
-        block = _block_of(lines, header[0])
+        following = next((ln for ln in lines[at + 1 :] if not ln.blank), None)
+        block = _block_of(lines, at)
         if len(block) > 2 and is_hard_wrapped(block):
             return
-        if _title_like(first, following) and not self._is_metadata(first):
+        if _title_like(first, following):
             first.reason = "title"
             self.meta.title = first.text
+
+    def _bare_names(self, lines: list[_Line], header: list[int]) -> None:
+        """A name alone in the header, beside a byline or date line, is a byline too."""
+        for n, i in enumerate(header):
+            line = lines[i]
+            if line.reason or not is_name(line.text, max_tokens=4):
+                continue
+            beside = [lines[header[m]].reason for m in (n - 1, n + 1) if 0 <= m < len(header)]
+            if any(r in {"byline", "dateline"} for r in beside):
+                line.reason = "byline"
+                self.meta.add_authors((tidy_name(line.text),))
 
     def _is_metadata(self, line: _Line) -> bool:
         text = line.text
@@ -304,6 +316,7 @@ class _Cleaner:
             if line.blank or line.reason:
                 continue
             line.reason = self.classify(line, i in in_header)
+        self._bare_names(lines, header)
         self._trailing_widgets(lines)
         paragraphs: list[str] = []
         block: list[str] = []
