@@ -33,7 +33,7 @@ ROLE_WORDS = frozenset(
     photographer photographers senior special contributing associate assistant managing
     deputy executive political national international foreign news desk analyst
     updated published posted min read minutes
-    """.split()  # noqa: SIM905 - a word list reads better as text
+    """.split()
 )
 
 _NAME_CHARS = re.compile(r"^[^\W\d_][\w.'’\- ]*$", re.UNICODE)
