@@ -20,7 +20,7 @@ MATCHER = LineMatcher((*BOILERPLATE, *PATTERNS))
         ("Leave a Reply", "comment-form"),
         ("Your email address will not be published. Required fields are marked *", "comment-form"),
         ("0", "identifier"),
-        ("cddb39bb-0000-4000-8000-000000000000", "identifier"),
+        ("5e0a7c1d-2b3f-4a6e-9d80-11c2e3f4a5b6", "identifier"),
         ("3 Comments", "counter"),
         ("4 min read", "reading-time"),
         ("Share this:", "share"),
