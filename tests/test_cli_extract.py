@@ -291,3 +291,16 @@ def test_ctrl_c_leaves_valid_jsonl_and_resume_finishes(tmp_path: Path) -> None:
     records = [json.loads(line) for line in out.read_text("utf-8").splitlines()]
     assert [r["source"]["url"] for r in records] == urls
     assert len({r["input"] for r in records}) == len(urls)
+
+
+def test_warc_without_warcio_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newsclaims.batch.command as command
+
+    monkeypatch.setattr(command, "warcio_available", lambda: False)
+    warc = tmp_path / "a.warc.gz"
+    warc.write_bytes(b"")
+    code, out, err = extract(capsys, str(warc))
+    assert code == 2 and out == ""
+    assert "pip install 'newsclaims[warc]'" in err
