@@ -133,7 +133,9 @@ ENTITIES: tuple[Entity, ...] = (
     Entity("Doctors Without Borders", "MSF", ("Medecins Sans Frontieres",)),
 )
 
-_WIDGETS = (
+#: Headers of page widgets ("Most Commented", "Related articles", "Read more"), as a regex
+#: alternation, for cleaners that recognise a header glued to a headline.
+WIDGET_HEADERS = (
     r"most (commented|popular|read|viewed|shared)|popular (posts|stories)|trending( now)?"
     r"|related (articles?|posts?|stories|news)|you may also like|recommended( for you)?"
     r"|read more|more stories|latest (news|posts|stories)|top stories|editor'?s picks"
@@ -147,7 +149,11 @@ BOILERPLATE: tuple[BoilerplatePattern, ...] = (
         r"|save my name, email,? and website .*|comments? are closed\.?",
         "comment-form",
     ),
-    BoilerplatePattern(rf"({_WIDGETS})\b.{{0,200}}", "widget"),
+    # a widget header alone, after a separator, or glued to a headline ("Most CommentedRising
+    # ..."); never a sentence that merely starts with the word ("Recommended doses were ...")
+    BoilerplatePattern(
+        rf"({WIDGET_HEADERS})(?:\s*[:|»›>–-]\s*.{{0,200}}|(?<=[a-z])[A-Z].{{0,200}})?", "widget"
+    ),
     BoilerplatePattern(
         r"(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit|telegram|copy link)"
         r"(\s*[|/·•]?\s*(share|tweet|email|print|whatsapp|facebook|twitter|linkedin|reddit"
