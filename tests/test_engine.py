@@ -201,3 +201,28 @@ def test_ids_are_stable_and_unique() -> None:
     assert [c.id for c in a] == [c.id for c in b]
     assert len({c.id for c in a}) == len(a)
     assert extract_claims(text, report_id="other")[0].id != a[0].id
+
+
+def test_pronouns_and_named_speakers_resolve_to_people() -> None:
+    text = (
+        "The head of the clinic, Ana Maria Ruiz, called for help on Monday. "
+        "Ruiz also said that 9 patients had died. "
+        "She said 14 others were missing."
+    )
+    claims = quantities(text)
+    assert [(c.measure, [a.name for a in c.attribution]) for c in claims] == [
+        ("killed", ["Ana Maria Ruiz"]),
+        ("missing", ["Ana Maria Ruiz"]),
+    ]
+
+
+def test_putting_the_toll_at_a_figure_credits_the_speaker() -> None:
+    c = one("Col. Omar Haddad put the civilian death toll at 36.")
+    assert c.measure == "killed" and c.value is not None and c.value.low == 36
+    assert [a.name for a in c.attribution] == ["Omar Haddad"]
+    assert c.subject is not None and c.subject.text == "civilian"
+
+
+def test_appositive_acronym_is_the_speaker() -> None:
+    text = "The UN mission in Mali, MINUSMA, said 8 peacekeepers were wounded."
+    assert [a.name for a in one(text).attribution] == ["MINUSMA"]

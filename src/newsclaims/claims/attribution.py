@@ -38,6 +38,16 @@ _DATA_NOUNS = (
     r"|statement|survey|count|numbers|briefing|count|analysis|records"
 )
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", re.I)
+_PERSON_NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?\s){1,3}[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?"
+_SPEAKER = re.compile(
+    rf"(?:,\s+(?P<name>{_PERSON_NAME}),\s+(?:[a-z]|{_VERB_RX.pattern[3:-3]}))"
+    rf"|(?:(?<=[.!?”\"]\s)|^|(?<=\bsaid\s))(?P<name2>{_PERSON_NAME})(?=\s+(?:said|says|told|added))"
+)
+_NOT_NAMES = frozenset(
+    "The A An In On At But And This That It He She They We January February March April May "
+    "June July August September October November December Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday North South East West New United".split()
+)
 _ANY_ORG = frozenset({"agency", "organization", "organisation", "group", "body"})
 _AGENCY_SYNONYMS = {
     "agency": ("agency", "service", "bureau", "office", "directorate", "intelligence"),
@@ -50,6 +60,7 @@ _AGENCY_SYNONYMS = {
     "group": ("group", "organization", "organisation", "front", "movement", "brigade"),
     "organization": ("organization", "organisation", "group"),
     "office": ("office",),
+    "mission": ("mission",),
     "committee": ("committee",),
     "observatory": ("observatory",),
     "government": ("government",),
@@ -140,6 +151,13 @@ class Entities:
             name = _trim_person(m.group(1))
             if name and not (set(name.lower().split()) & ORG_WORDS):
                 self._add(name, None, "person", m.start(1))
+        # people named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"
+        for m in _SPEAKER.finditer(text):
+            group = "name" if m.group("name") else "name2"
+            name = m.group(group)
+            words = name.lower().split()
+            if not (set(words) & ORG_WORDS) and not (set(name.split()) & _NOT_NAMES):
+                self._add(name, None, "person", m.start(group))
         self._mentions.sort(key=lambda pm: pm[0])
 
     # -- resolving -----------------------------------------------------------------------
@@ -162,6 +180,9 @@ class Entities:
         if not text:
             return None
         lower = text.lower()
+        if lower in ("he", "she"):
+            people = [k for k in self.before(pos) if k.type == "person"]
+            return self._attr(people[0], raw, role) if people else None
         for k in self.known:
             if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
                 return self._attr(k, raw, role)
@@ -231,6 +252,10 @@ def _np_backward(prefix: str) -> str | None:
     p = _ADVERBS.sub("", prefix.rstrip())
     p = re.sub(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$", "", p)  # "Full Name (ACRONYM) said"
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
+    p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
+    pronoun = re.search(r"(?<![\w-])([Hh]e|[Ss]he)$", p)
+    if pronoun:
+        return pronoun.group(1)
     m = re.search(rf"((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$", p)
     if m:
         np = m.group(1)
@@ -295,6 +320,14 @@ def find_sources(sentence: str) -> list[SourceMention]:
         r"\b(?:the\s+)?([A-Z][\w-]+-(?:run|led|controlled)\s+[a-z]+(?:\s+[a-z]+)?)", sentence
     ):
         found.append(SourceMention(m.group(1), m.start(1), "run"))
+    for m in re.finditer(
+        r"\b(?:put|puts|putting|placed|places)\s+the\s+(?:[\w-]+\s+){0,3}"
+        r"(?:toll|number|figure|count|tally)\b",
+        sentence,
+    ):
+        np = _np_backward(sentence[: m.start()])
+        if np:
+            found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
     for m in _VERB_RX.finditer(sentence):
         verb = m.group(1)
         np = _np_backward(sentence[: m.start()])

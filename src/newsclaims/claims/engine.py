@@ -32,6 +32,12 @@ _ANAPHOR = re.compile(
     r"|numbers|tally|toll|estimate|estimates|information|data|count|assessment)\b",
     re.I,
 )
+# a sentence that goes on about the event of the sentence before ("They killed 23 soldiers")
+_CONTINUES = re.compile(
+    r"(?:They|It|He|She|The (?:attack|attackers|blast|bombing|bombers|explosion|assault|raid"
+    r"|strike|gunmen|fighting|clashes|violence|fire|crash|collision|storm|quake|earthquake"
+    r"|flood|floods))\b"
+)
 _LOCATION = re.compile(
     r"\b(?:in|near|outside|across|at)\s+((?:the\s+)?(?:[A-Z][\w'’-]+(?:['’]s)?\s+){0,3}"
     r"[A-Z][\w'’-]+(?:\s+(?:region|province|district|city|county|state|area|oblast|village"
@@ -192,7 +198,9 @@ def extract_claims(
                 subject = attrs.evolve(last_subject, carried=True)
             else:
                 subject = None
-            when = _nearest_time(q, times, used_times) or carried_time
+            when = _nearest_time(q, times, used_times) or (
+                carried_time if _CONTINUES.match(s) else None
+            )
             flags = ("increment",) if q.increment else ()
             here.append(
                 _Draft(

@@ -256,6 +256,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
                 mid = before[best.end() :]
                 lead = re.search(r"((?:[A-Za-z][\w'’-]*\s+){1,2})$", before[: best.start()])
                 modifier = lead.group(1).strip() if lead else ""
+                modifier = re.sub(r"^(?:the|a|an|its|their)\s+", "", modifier, flags=re.I)
                 modifier = (
                     modifier
                     if _people_words(modifier) and modifier.lower() not in ("the", "a", "an")
