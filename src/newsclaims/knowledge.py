@@ -83,7 +83,7 @@ def domain_of(url_or_host: str | None) -> str | None:
     return host or None
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class Knowledge:
     """The merged lexicons of the built-ins and every loaded plugin."""
 

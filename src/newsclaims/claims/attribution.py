@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 import attrs
 
-from ..knowledge import Knowledge
+from ..knowledge import Entity, Knowledge
 from ..models import Attribution
 from .lexicon import ORG_WORDS, REPORTING_VERBS, SOURCE_NOUNS, TITLES
 
@@ -90,6 +91,30 @@ class SourceMention:
     how: str  # according | subject | postposed | by | possessive | attributive | run | told
 
 
+@attrs.frozen
+class _EntityIndex:
+    """The plugin entities of one :class:`Knowledge`, compiled for scanning and lookup."""
+
+    pattern: re.Pattern[str] | None
+    by_surface: dict[str, Entity]
+    by_plain: dict[str, Entity]
+
+
+@lru_cache(maxsize=8)
+def _entity_index(knowledge: Knowledge) -> _EntityIndex:
+    by_surface: dict[str, Entity] = {}
+    by_plain: dict[str, Entity] = {}
+    for ent in knowledge.entities:
+        for surface in ent.names():
+            if len(surface) >= 2:
+                by_surface.setdefault(surface, ent)
+                by_plain.setdefault(_DEFINITE.sub("", surface).lower(), ent)
+    if not by_surface:
+        return _EntityIndex(None, by_surface, by_plain)
+    alternation = "|".join(re.escape(s) for s in sorted(by_surface, key=len, reverse=True))
+    return _EntityIndex(re.compile(rf"(?<![\w-])(?:{alternation})(?![\w-])"), by_surface, by_plain)
+
+
 class Entities:
     """The entities of one article, in order of first mention, for resolution."""
 
@@ -131,12 +156,11 @@ class Entities:
 
     def _scan(self, text: str) -> None:
         # entities the plugins know: every name, short form and alias found in the text
-        for ent in self.knowledge.entities:
-            for surface in ent.names():
-                if len(surface) < 2:
-                    continue
-                for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text):
-                    self._add(ent.name, ent.short, ent.type, m.start(), ent.aliases, True)
+        index = _entity_index(self.knowledge)
+        if index.pattern is not None:
+            for m in index.pattern.finditer(text):
+                ent = index.by_surface[m.group(0)]
+                self._add(ent.name, ent.short, ent.type, m.start(), ent.aliases, True)
         # acronyms defined in the article: "National Intelligence Service (NIS)"
         for m in re.finditer(rf"({_NAME_SEQ})\s+\(([A-Z][A-Za-z&.]{{1,9}})\)", text):
             name, short = _trim_name(m.group(1)), m.group(2)
@@ -186,11 +210,10 @@ class Entities:
         for k in self.known:
             if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
                 return self._attr(k, raw, role)
-        for ent in self.knowledge.entities:
-            names = {_DEFINITE.sub("", n).lower() for n in ent.names()}
-            if lower in names or text == ent.short:
-                k = self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
-                return self._attr(k, raw, role)
+        ent = _entity_index(self.knowledge).by_plain.get(lower)
+        if ent is not None:
+            k = self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
+            return self._attr(k, raw, role)
         words = lower.split()
         head = words[-1] if words else ""
         if definite or (text.islower() and head in _AGENCY_SYNONYMS):

@@ -230,9 +230,21 @@ def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
 _INCREMENT = re.compile(r"\b(?:an?\s+)?(?:additional|another|further|extra)\s+$", re.I)
 
 
+# a sentence without a digit or a number word has no figure: a cheap test first
+_HINT = re.compile(
+    r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen"
+    r"|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy"
+    r"|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|scores|hundreds|thousands"
+    r"|millions|tens)\b",
+    re.I,
+)
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every figure in ``sentence`` with bounds per CLAIMS.md's table."""
     out: list[Quantity] = []
+    if not _HINT.search(sentence):
+        return out
     for m in _NUMBER_RX.finditer(sentence):
         q = _vague(sentence, m) if m.group("vague") else _numeric(sentence, m)
         if q is not None:

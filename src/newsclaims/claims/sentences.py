@@ -29,6 +29,7 @@ _PREFIX_ABBR = frozenset(
     """.split()
 )
 
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _END = re.compile(r"[.!?]+[\"'”’)\]]*")
 _GLUED = re.compile(r"(?<=[a-z0-9%\"”’)])([.!?])(?=[\"“]?[A-Z][a-z])")
 
@@ -45,7 +46,7 @@ class Sentence:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` closes an abbreviation or an initial."""
-    m = re.search(r"([A-Za-z][A-Za-z.]*)$", text[:dot])
+    m = _LAST_WORD.search(text, max(0, dot - 24), dot)
     if not m:
         return False
     word = m.group(1)
@@ -65,7 +66,7 @@ def _boundaries(par: str) -> Iterator[int]:
         rest = par[end:]
         if punct[0] == "." and len(punct.rstrip("\"'”’)]")) == 1:
             if _is_abbreviation(par, m.start()):
-                word = re.search(r"([A-Za-z.]+)$", par[: m.start()])
+                word = re.search(r"([A-Za-z.]+)$", par[max(0, m.start() - 24) : m.start()])
                 bare = (word.group(1) if word else "").replace(".", "").lower()
                 # "in the U.S. The ..." ends a sentence; "Rep. Lee" does not
                 nxt = rest.lstrip()

@@ -44,6 +44,13 @@ _SPAN = (
     r"\s+(?P<unit>days|weeks|months|years)\b"
 )
 
+# every pattern below needs one of these: a cheap test first
+_HINT = re.compile(
+    rf"\d|{_MONTH}|{_WEEKDAY}|\b(?:yesterday|today|tonight|week|month|year|last night"
+    r"|this morning)",
+    re.I,
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("daydate", re.compile(rf"\b{_MONTH}\s+{_DAY}{_YEAR}\b")),
     ("daydate", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b")),
@@ -209,6 +216,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
 
 def find_times(sentence: str, published: datetime | date | None) -> list[TimeMention]:
     """Every time expression in ``sentence``, resolved against ``published``."""
+    if not _HINT.search(sentence):
+        return []
     pub = published.date() if isinstance(published, datetime) else published
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
