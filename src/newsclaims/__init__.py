@@ -3,7 +3,7 @@
 >>> import newsclaims
 >>> report = newsclaims.parse("Police said at least 12 people were killed.\\n", plugin="builtin")
 >>> report.claims[0].measure, report.claims[0].value.low
-('killed', 12)
+('killed', 12.0)
 """
 
 from __future__ import annotations

@@ -225,6 +225,8 @@ class Entities:
                     return self._attr(k, raw, role)
             if definite and head in _ANY_ORG and orgs:
                 return self._attr(orgs[0], raw, role)  # "the agency": the last organisation
+        if len(words) == 1 and lower in SOURCE_NOUNS:
+            text = lower  # "Police said": a common noun capitalised by the sentence start
         if text[:1].isupper() and len(words) == 1 and lower not in SOURCE_NOUNS:
             # a surname: the person named before
             for k in self.before(pos) + self.known:

@@ -148,7 +148,7 @@ def extract_claims(
     >>> claims = extract_claims("Police said at least 12 people were killed on Monday.")
     >>> c = claims[0]
     >>> c.measure, c.value.low, c.value.high, c.subject.text, c.attribution[0].name
-    ('killed', 12, None, 'people', 'police')
+    ('killed', 12.0, None, 'people', 'police')
     """
     knowledge = knowledge or _DEFAULT_KNOWLEDGE
     lex = lexicon_for(knowledge)
