@@ -226,3 +226,21 @@ def test_putting_the_toll_at_a_figure_credits_the_speaker() -> None:
 def test_appositive_acronym_is_the_speaker() -> None:
     text = "The UN mission in Mali, MINUSMA, said 8 peacekeepers were wounded."
     assert [a.name for a in one(text).attribution] == ["MINUSMA"]
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "bounds"),
+    [
+        ("PARIS, Aug 15 - Three thousand residents were evacuated.", "displaced", (3000, 3000)),
+        ("Fewer than 10 remained in hospital on Friday.", "wounded", (None, 10)),
+        ("Four of them remained in the hospital on Monday.", "wounded", (4, 4)),
+        ("No fewer than 900 police, backed by 4 helicopters, had been deployed.", "deployed",
+         (900, None)),
+    ],
+)  # fmt: skip
+def test_datelines_bare_counts_and_parentheticals(
+    text: str, measure: str, bounds: tuple[float | None, float | None]
+) -> None:
+    c = one(text)
+    assert c.measure == measure
+    assert c.value is not None and (c.value.low, c.value.high) == bounds

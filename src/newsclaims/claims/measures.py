@@ -27,7 +27,7 @@ _STOP = frozenset(
     were was are is have has had been be being will would could may might can did do
     does who which that in on at from to by for with as after before during when while
     and or but than since into over under near across amid against about around said
-    says according
+    says according remained remain remains stayed still also later
     """.split()
 )
 _AUX = (
@@ -156,11 +156,24 @@ def _phrase_after(after: str, lex: Lexicon) -> _Phrase:
             return _Phrase(" ".join(modifiers), word, "people", None, end)
         modifiers.append(word)
         pos = at + len(word)
-    return _Phrase(" ".join(modifiers), "", "none", None, 0)
+    return _Phrase(" ".join(modifiers), "", "none", None, pos)
 
 
 def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
-    """A measure verb/adjective/noun after a group: ``(pos, term, negated)``."""
+    """A measure verb/adjective/noun after a group: ``(pos, term, negated)``.
+
+    A parenthetical between the group and its verb is skipped: "1,200 firefighters, backed
+    by 14 aircraft, had been deployed".
+    """
+    found = _verb_right_after(text, lex)
+    if found is None:
+        aside = re.match(r"\s*,[^,;.]{1,80},", text)
+        if aside:
+            found = _verb_right_after(text[aside.end() :], lex)
+    return found
+
+
+def _verb_right_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
     m = re.match(rf"\s*,?\s*(?:(?:{_AUX})\s+)*", text, re.I)
     aux = m.group(0) if m else ""
     rest = text[len(aux) :]

@@ -245,8 +245,14 @@ def find_quantities(sentence: str) -> list[Quantity]:
     out: list[Quantity] = []
     if not _HINT.search(sentence):
         return out
-    for m in _NUMBER_RX.finditer(sentence):
+    pos = 0
+    while True:
+        m = _NUMBER_RX.search(sentence, pos)
+        if m is None:
+            break
         q = _vague(sentence, m) if m.group("vague") else _numeric(sentence, m)
+        # "Aug 15 - Three thousand": when no range was read, go on after the first number
+        pos = m.end() if q is None or q.end >= m.end() or m.group("vague") else m.end("a")
         if q is not None:
             out.append(q)
     return out
@@ -284,7 +290,8 @@ def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
     if between and not b_raw:
         start = m.start("a")  # "from 5" alone: the preposition is not a qualifier
         between = None
-    is_range = b is not None and b > a and sep in ("-", "–", "—", "to", "and", "or")
+    same_kind = b_raw is not None and a_raw[:1].isdigit() == b_raw[:1].isdigit()
+    is_range = b is not None and b > a and same_kind and sep in ("-", "–", "—", "to", "and", "or")
     if b is not None and not is_range:
         # "5 and 7" as a list, "2014-2015": keep the first number only
         end = m.end("a")
