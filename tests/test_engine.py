@@ -244,3 +244,21 @@ def test_datelines_bare_counts_and_parentheticals(
     c = one(text)
     assert c.measure == measure
     assert c.value is not None and (c.value.low, c.value.high) == bounds
+
+
+def test_breakdowns_of_a_figure_are_claims_of_their_own() -> None:
+    claims = quantities(
+        "At least 12 people were killed, including five children and two police officers."
+    )
+    got = [(c.measure, c.value.low if c.value else None, c.subject.text if c.subject else None)
+           for c in claims]  # fmt: skip
+    assert got == [("killed", 12, "people"), ("killed", 5, "children"),
+                   ("killed", 2, "police officers")]  # fmt: skip
+
+
+def test_adjectives_after_modifiers() -> None:
+    claims = quantities("The blast left 12 confirmed dead and 20 more injured.")
+    assert [(c.measure, c.value.low if c.value else None) for c in claims] == [
+        ("killed", 12),
+        ("wounded", 20),
+    ]

@@ -21,7 +21,7 @@ from ..models import Attribution, Claim, Location, Mention, Subject, TimeRef, Va
 from . import lexicon as core_lexicon
 from .attribution import Entities, attributions, merge_attributions
 from .lexicon import HEDGE_PATTERN
-from .measures import lexicon_for, read_figure
+from .measures import Lexicon, Reading, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
 from .sentences import Sentence, split_sentences
 from .timex import TimeMention, find_times
@@ -187,6 +187,8 @@ def extract_claims(
             if q.not_a_count or (q.low is None and q.high is None):
                 continue
             reading = read_figure(s, q.start, q.end, lex)
+            if reading is None and here:
+                reading = _part_of(s, q, here[-1], lex)
             if reading is None or reading.negated:
                 continue
             subject: Subject | None
@@ -238,6 +240,23 @@ def extract_claims(
         prev_sentence = sent
 
     return _finish(_merge(drafts), statements, report_id)
+
+
+_PART_OF = re.compile(
+    r"(?:\bincluding|\bamong them|\bof whom|\bof them|\bmost of them|\bmostly)"
+    r"(?:(?:\s+[\w'’-]+){1,4}?\s*(?:,\s*(?:and\s+)?|\s+and\s+))?\s*$",
+    re.I,
+)
+
+
+def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading | None:
+    """A breakdown of the figure before: "12 people were killed, including five children"."""
+    if not _PART_OF.search(sentence[: q.start]):
+        return None
+    phrase = phrase_after(sentence[q.end :], lex)
+    if phrase.kind != "people":
+        return None
+    return Reading(whole.measure, f"{phrase.modifiers} {phrase.head}".strip(), whole.value.unit)
 
 
 def _starts_new_figure(sentence: str, after: int) -> bool:

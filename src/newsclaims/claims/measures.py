@@ -102,12 +102,15 @@ class Reading:
     how: str = ""
 
 
-def _is_people(word: str) -> bool:
+def is_people(word: str) -> bool:
+    """Whether ``word`` names people (a people noun or a plural demonym)."""
     return word.lower() in PEOPLE_NOUNS or bool(_DEMONYM.match(word))
 
 
 @attrs.frozen
-class _Phrase:
+class Phrase:
+    """The noun phrase after a number: modifiers, head word, and what kind of head."""
+
     modifiers: str
     head: str
     kind: str  # people | noun | adjective | none
@@ -115,7 +118,7 @@ class _Phrase:
     end: int  # offset in the text after the number where the phrase ends
 
 
-def _phrase_after(after: str, lex: Lexicon) -> _Phrase:
+def phrase_after(after: str, lex: Lexicon) -> Phrase:
     """The noun phrase that follows a number (offsets relative to ``after``)."""
     pos = 0
     m = re.match(r"\s+of\s+(?:the|them|those|these|whom|its|their)\s+|\s+of\s+", after)
@@ -131,32 +134,34 @@ def _phrase_after(after: str, lex: Lexicon) -> _Phrase:
         noun = lex.nouns.match(rest)
         if noun and (noun.group(0)[:1].islower() or not modifiers):
             term = noun.group(0)
-            return _Phrase(
+            return Phrase(
                 " ".join(modifiers), term, "noun", lex.measure("noun", term), at + len(term)
             )
         adj = lex.adjectives.match(rest)
-        if adj and not modifiers:
+        if adj and all(m.islower() for m in modifiers):
+            # "5 dead", "12 confirmed dead", "20 more injured"
             term = adj.group(0)
-            return _Phrase("", term, "adjective", lex.measure("adjective", term), at + len(term))
+            measure = lex.measure("adjective", term)
+            return Phrase(" ".join(modifiers), term, "adjective", measure, at + len(term))
         w = re.match(r"[A-Za-z][\w'’-]*", rest)
         if not w or (not modifiers and lex.verbs.match(rest)):
             break  # "Scores died": no noun phrase, a verb follows
         word = w.group(0)
         if word.lower() in _STOP:
             break
-        if _is_people(word):
+        if is_people(word):
             end = at + len(word)
             # "Sudanese soldiers", "police officers", "crew members": the last noun heads
             for _ in range(2):
                 nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", after[end:])
-                if not nxt or not _is_people(nxt.group(1)):
+                if not nxt or not is_people(nxt.group(1)):
                     break
                 word += nxt.group(0)
                 end += nxt.end()
-            return _Phrase(" ".join(modifiers), word, "people", None, end)
+            return Phrase(" ".join(modifiers), word, "people", None, end)
         modifiers.append(word)
         pos = at + len(word)
-    return _Phrase(" ".join(modifiers), "", "none", None, pos)
+    return Phrase(" ".join(modifiers), "", "none", None, pos)
 
 
 def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
@@ -194,7 +199,7 @@ def _among(text: str) -> str | None:
         return None
     words = re.findall(r"[\w'’-]+", text[m.end() : m.end() + 80])[:5]
     for i, word in enumerate(words):
-        if _is_people(word):
+        if is_people(word):
             return " ".join(words[: i + 1])
         if word.lower() in _STOP:
             break
@@ -205,13 +210,13 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
     """Read what the figure at ``sentence[start:end]`` counts, or ``None``."""
     after = sentence[end:]
     before = sentence[:start]
-    phrase = _phrase_after(after, lex)
+    phrase = phrase_after(after, lex)
 
     # 1. noun phrase after the number
     if phrase.kind in ("noun", "adjective") and phrase.measure:
         subject = phrase.modifiers if _people_words(phrase.modifiers) else None
         group = re.match(r"\s+((?:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+)", after[phrase.end :])
-        if group and _is_people(group.group(1).split()[-1]):
+        if group and is_people(group.group(1).split()[-1]):
             subject = group.group(1)  # "22 injured passengers"
         elif phrase.head.lower() in PEOPLE_NOUNS and phrase.kind == "noun":
             subject = f"{phrase.modifiers} {phrase.head}".strip()  # "350 evacuees"
@@ -303,7 +308,7 @@ def _skip_coordination(text: str, lex: Lexicon) -> str:
             break
         tail = rest[m.end() :]
         lead = _LEAD.match(tail)
-        phrase = _phrase_after(" " + tail[lead.end() :] if lead else " " + tail, lex)
+        phrase = phrase_after(" " + tail[lead.end() :] if lead else " " + tail, lex)
         if phrase.kind != "people":
             break
         rest = (" " + tail[lead.end() :] if lead else " " + tail)[phrase.end :]
