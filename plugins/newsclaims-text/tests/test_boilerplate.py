@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from newsclaims_text.boilerplate import PATTERNS, LineMatcher, looks_like_prose
+from newsclaims_text.boilerplate import PATTERNS, LineMatcher, is_counter, looks_like_prose
 
 from newsclaims.claims.lexicon import BOILERPLATE
 
@@ -29,6 +31,17 @@ MATCHER = LineMatcher((*BOILERPLATE, *PATTERNS))
         ("Home > World > Asia", "navigation"),
         ("Enditem", "wire-marker"),
         ("---", "separator"),
+        # counters alone, in any order and bracket
+        ("Comments (0)", "counter"),
+        ("(12) Comments", "counter"),
+        ("Views: 1,204", "counter"),
+        ("1.2k shares", "counter"),
+        ("Replies [4]", "counter"),
+        ("No Comments", "counter"),
+        # widget headers of the core list and of this plugin's additions
+        ("Most Viewed", "widget"),
+        ("Further reading:", "widget"),
+        ("You might also like", "widget"),
     ],
 )
 def test_boilerplate_lines(line: str, reason: str) -> None:
@@ -43,10 +56,42 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
         "Most of the 40 wounded were taken to the city hospital.",
         "Share prices fell after the attack.",
         "The army said 12 soldiers died.",
+        "Comments (0) are not what the minister wanted, his aide said on Friday.",
+        "The video of the attack drew 3 million views within a day, officials said.",
+        "No comments were made by the army about the 12 dead.",
     ],
 )
 def test_sentences_stay(line: str) -> None:
     assert MATCHER.reason(line) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2,481 Views", True),
+        ("Comments (0)", True),
+        ("[3] Likes", True),
+        ("Reactions: 87", True),
+        ("2,481", False),
+        ("Views on the war differ", False),
+        ("3 million people viewed it", False),
+    ],
+)
+def test_counter(text: str, expected: bool) -> None:
+    assert is_counter(text) is expected
+
+
+def test_widget_headers_come_from_the_core() -> None:
+    from newsclaims_text import boilerplate
+
+    from newsclaims.claims.lexicon import WIDGET_HEADERS
+
+    assert WIDGET_HEADERS in boilerplate._WIDGET_HEADERS
+    # no header of the core list is repeated in this plugin's additions
+    extra = boilerplate._MORE_WIDGET_HEADERS
+    for header in ("most popular", "read more", "top stories", "trending now"):
+        assert re.fullmatch(WIDGET_HEADERS, header)
+        assert not re.fullmatch(extra, header)
 
 
 def test_duplicates_are_dropped() -> None:

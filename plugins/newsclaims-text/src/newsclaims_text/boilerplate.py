@@ -17,16 +17,33 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from newsclaims.claims.lexicon import WIDGET_HEADERS
 from newsclaims.knowledge import BoilerplatePattern
 
-_WIDGET_HEADERS = (
-    r"most (?:commented|popular|read|viewed|shared|watched)|popular (?:posts|stories|news)"
-    r"|trending(?: now| stories)?|related(?: articles?| posts?| stories| news| content| coverage)?"
-    r"|you (?:may|might) (?:also )?like|recommended(?: for you| stories| reading)?|read more"
-    r"|more stories|more news|latest (?:news|posts|stories|articles)|top stories|editor'?s picks"
-    r"|see also|also read|read also|also see|further reading|more on this(?: story| topic)?"
-    r"|what to read next|up next|more like this|don'?t miss|must read|in other news"
+#: widget headers beyond the core's :data:`~newsclaims.claims.lexicon.WIDGET_HEADERS`
+_MORE_WIDGET_HEADERS = (
+    r"most watched|popular news|trending stories|related(?: content| coverage)?"
+    r"|you (?:may|might) like|you might also like|recommended (?:stories|reading)|more news"
+    r"|latest articles|see also|also read|read also|also see|further reading"
+    r"|more on this(?: story| topic)?|what to read next|up next|more like this|don'?t miss"
+    r"|must read|in other news"
 )
+_WIDGET_HEADERS = f"{WIDGET_HEADERS}|{_MORE_WIDGET_HEADERS}"
+
+_COUNT = r"\d[\d,.]*\s*[km]?"
+_COUNTED = r"(?:views?|comments?|reads?|shares?|likes?|repl(?:y|ies)|responses?|reactions?|hits)"
+#: a counter alone: ``2,481 Views``, ``Views: 2,481``, ``Comments (0)``, ``(3) Comments``
+COUNTER = (
+    rf"(?:{_COUNT}|no)\s*{_COUNTED}|{_COUNTED}\s*(?::\s*)?{_COUNT}"
+    rf"|{_COUNTED}\s*[(\[]\s*{_COUNT}\s*[)\]]|[(\[]\s*{_COUNT}\s*[)\]]\s*{_COUNTED}"
+)
+_COUNTER_RX = re.compile(COUNTER, re.IGNORECASE)
+
+
+def is_counter(text: str) -> bool:
+    """True when ``text`` is only a count of views, comments, reads, shares or likes."""
+    return bool(_COUNTER_RX.fullmatch(text.strip()))
+
 
 #: Lines this plugin removes in addition to the core ones.
 PATTERNS: tuple[BoilerplatePattern, ...] = (
@@ -57,7 +74,8 @@ PATTERNS: tuple[BoilerplatePattern, ...] = (
         "navigation",
     ),
     BoilerplatePattern(r"enditem|\(?end\)?|-?\s*ends\s*-?", "wire-marker"),
-    BoilerplatePattern(r"\d+\s+comments?\s+on\s+.{1,200}|\(\d+\)\s*comments?", "comment-form"),
+    BoilerplatePattern(r"\d+\s+comments?\s+on\s+.{1,200}", "comment-form"),
+    BoilerplatePattern(COUNTER, "counter"),
 )
 
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*$")
