@@ -43,6 +43,44 @@ def test_sentences_starting_with_by_are_not_bylines(line: str) -> None:
     assert parse_byline(line) is None
 
 
+@pytest.mark.parametrize(
+    ("line", "affiliation"),
+    [
+        ("Posted by admin", "admin"),
+        ("Submitted by web_editor2 on 12 March 2024", "12 March 2024"),
+        ("Posted by @metrodesk | 12 March 2024 | 3,100 Views", "12 March 2024 | 3,100 Views"),
+        ("Uploaded by News Desk", "News Desk"),
+        ("Posted By: Online Team", "Online Team"),
+    ],
+)
+def test_site_accounts_are_bylines_without_authors(line: str, affiliation: str) -> None:
+    byline = parse_byline(line)
+    assert byline is not None
+    assert byline.authors == ()
+    assert byline.affiliation == affiliation
+
+
+def test_posted_by_a_person_and_dated_bylines() -> None:
+    posted = parse_byline("Posted by Tomas Varga")
+    assert posted is not None and posted.authors == ("Tomas Varga",)
+    dated = parse_byline("By Tomas Varga on April 2, 2025")
+    assert dated is not None
+    assert (dated.authors, dated.affiliation) == (("Tomas Varga",), "April 2, 2025")
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published by the ministry on Monday, the figures showed 300 deaths.",
+        "Posted by the army on its channel, the video showed the strike.",
+        "By admin",  # no posting verb: not enough to call it an account
+        "Shared by thousands of residents",
+    ],
+)
+def test_sentences_with_posted_by_are_not_bylines(line: str) -> None:
+    assert parse_byline(line) is None
+
+
 def test_name_glued_to_counter() -> None:
     assert name_with_counter("Jane Doe Views") == "Jane Doe"
     assert name_with_counter("Jane Doe 1,204 views") == "Jane Doe"

@@ -18,10 +18,17 @@ import re
 
 import attrs
 
+from .datelines import looks_like_date
+
 _BY = re.compile(
-    r"^(?:(?:written|words|story|reporting|report|text)\s+)?by\s*:?\s+(?P<rest>.+)$",
+    r"^(?:(?P<post>posted|submitted|uploaded|published|added|shared)\s+"
+    r"|(?:written|words|story|reporting|report|text)\s+)?by\s*:?\s+(?P<rest>.+)$",
     re.IGNORECASE,
 )
+#: a site account rather than a person: ``admin``, ``@newsdesk``, ``web_editor2``
+_HANDLE = re.compile(r"@?[^\W\d][\w.-]{0,29}")
+#: a date after the name: ``Posted by admin on June 3, 2024``
+_ON_DATE = re.compile(r"^(?P<who>.+?),?\s+on\s+(?P<when>.+)$", re.IGNORECASE)
 _SPLIT_NAMES = re.compile(r"\s*(?:,\s*(?:and|&)\s+|,\s*|\s+and\s+|\s*&\s*|\s*;\s*)\s*")
 _TRAILER = re.compile(r"\s*(?:\||·|•|–|—|\s-\s)\s*")
 _COUNTER = re.compile(
@@ -145,6 +152,14 @@ ROLE_WORDS = frozenset(
         "journalists",
         "producer",
         "author",
+        "admin",
+        "administrator",
+        "webmaster",
+        "web",
+        "online",
+        "digital",
+        "newsroom",
+        "editorial",
     ]
 )
 _TOKEN = re.compile(r"^(?:[^\W\d_][\w'’.-]*|[^\W\d_]\.)$")
@@ -199,7 +214,11 @@ def split_names(text: str) -> tuple[str, ...] | None:
 
 
 def parse_byline(line: str) -> Byline | None:
-    """Read a whole ``By ...`` line; ``None`` when it is not a byline."""
+    """Read a whole ``By ...`` line; ``None`` when it is not a byline.
+
+    ``Posted by admin`` (a site account or a desk, after a posting verb) is a byline with
+    no authors; the account is kept as the affiliation.
+    """
     if len(line) > 200:
         return None
     match = _BY.match(line.strip())
@@ -210,9 +229,14 @@ def parse_byline(line: str) -> Byline | None:
     pieces = _TRAILER.split(rest, maxsplit=1)
     if len(pieces) == 2:
         rest, affiliation = pieces[0], pieces[1].strip() or None
+    dated = _ON_DATE.match(rest)
+    if dated and affiliation is None and looks_like_date(dated.group("when")):
+        rest, affiliation = dated.group("who"), dated.group("when").strip()
     names = split_names(rest)
     if names is not None:
         return Byline(names, affiliation)
+    if match.group("post") and (_HANDLE.fullmatch(rest) or is_role(rest)):
+        return Byline((), affiliation or rest)
     # "By Jane Doe, Reuters" / "By Jane Doe, Staff Writer": the last comma part is no name
     head, sep, tail = rest.rpartition(",")
     if sep and tail.strip() and affiliation is None:
