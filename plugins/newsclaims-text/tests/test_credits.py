@@ -25,6 +25,27 @@ from newsclaims.knowledge import Knowledge, Outlet
         ),
         ("Reporting by Jane Doe; Editing by John Roe", Credit(None, None)),
         ("Source: Ministry of Health", Credit(None, None)),
+        # several sentences, each a credit; the terms of a repost
+        (
+            "This story first appeared on www.lakeside-courier.test. Reprinted with permission.",
+            Credit(None, "www.lakeside-courier.test"),
+        ),
+        ("Republished with permission.", Credit(None, None)),
+        ("Used with the kind permission of the author", Credit(None, None)),
+        (
+            "This article was originally published by The Upland Post and is republished "
+            "here with permission.",
+            Credit("The Upland Post", None),
+        ),
+        (
+            "This article is republished from The Campus Review under a Creative Commons license.",
+            Credit("The Campus Review", None),
+        ),
+        (
+            "A version of this report first appeared in the Delta Gazette.",
+            Credit("The Delta Gazette", None),
+        ),
+        ("Originally published by Reuters. (Reuters)", Credit("Reuters", None)),
     ],
 )
 def test_credits(line: str, credit: Credit, knowledge: Knowledge) -> None:
@@ -40,6 +61,9 @@ def test_credits(line: str, credit: Credit, knowledge: Knowledge) -> None:
         "Originally published in 2019, the report said 4 died.",
         "via the ministry",
         "(Photo: a street in the capital)",
+        "Republished with permission. The army said 40 people were killed.",
+        "The report was first published by the ministry, which said 30 people died.",
+        "This article first appeared on www.example.org. Officials said 4 died on Monday.",
     ],
 )
 def test_sentences_are_not_credits(line: str, knowledge: Knowledge) -> None:

@@ -1,7 +1,8 @@
 """Credit lines: where a reposted article first appeared.
 
 ``Original Source: www.example.com``, ``Source: Reuters``, ``(Yonhap)``, ``With inputs from
-agencies``, ``This article originally appeared on ...`` are metadata, not body text. The
+agencies``, ``This article originally appeared on ...``, ``Republished with permission`` are
+metadata, not body text. The
 credited outlet is named through the merged knowledge (``outlet_for`` a domain,
 ``outlet_named`` a name) and a small table of wire-service abbreviations.
 
@@ -13,6 +14,8 @@ Credit(outlet='Associated Press', url=None)
 Credit(outlet=None, url='www.example.org/news/1')
 >>> read_credit("Source: the ministry said 40 people were killed in the attack.", k) is None
 True
+>>> read_credit("This story first appeared on www.example.org. Republished with permission.", k)
+Credit(outlet=None, url='www.example.org')
 """
 
 from __future__ import annotations
@@ -59,8 +62,12 @@ _URL = re.compile(
 # explicit "this first appeared in X" credits: an unknown X is still an outlet name
 _ORIGINAL = re.compile(
     r"^(?:original(?:ly)?\s+(?:source|article|story|post|link|url)"
-    r"|(?:this|the)\s+(?:article|story|post|piece|report|content)\s+(?:was\s+|is\s+|has\s+been\s+)?"
-    r"(?:originally|first)\s+(?:appeared|published|posted|ran|written)(?:\s+(?:on|in|at|by|for))?"
+    r"|(?:a\s+(?:version|shorter\s+version|longer\s+version)\s+of\s+)?(?:this|the)\s+"
+    r"(?:article|story|post|piece|report|content|interview|essay)\s+"
+    r"(?:was\s+|is\s+|has\s+been\s+)?(?:(?:originally|first)\s+"
+    r"(?:appeared|published|posted|ran|written)(?:\s+(?:on|in|at|by|for))?"
+    r"|(?:re)?(?:published|posted|printed)\s+(?:here\s+)?(?:with\s+permission\s+)?"
+    r"(?:from|courtesy\s+of)|syndicated\s+from|appeared\s+(?:originally|first)\s+(?:on|in|at))"
     r"|(?:originally|first)\s+(?:appeared|published|posted|ran)(?:\s+(?:on|in|at|by|for))?"
     r"|(?:read|see)\s+the\s+original(?:\s+(?:article|story|post))?(?:\s+(?:on|at|in))?"
     r"|(?:re)?published\s+with\s+permission\s+(?:from|of|by)"
@@ -69,6 +76,22 @@ _ORIGINAL = re.compile(
     r"\s*[:\-–—]?\s*(?P<ref>.+?)\.?$",
     re.IGNORECASE,
 )
+# the terms of a repost, alone or after the credited outlet: "Republished with permission."
+_TERMS = (
+    r"(?:(?:re)?(?:published|printed|posted)|reproduced|used|shared)\s+(?:here\s+)?"
+    r"(?:with\s+(?:the\s+)?(?:kind\s+|express\s+)?permission|by\s+permission"
+    r"|under\s+(?:a\s+|the\s+)?(?:creative\s+commons|cc[\w .-]{0,20})\s+licen[cs]e)"
+)
+_PERMISSION = re.compile(
+    rf"^{_TERMS}(?:\s+(?:of|from)\s+(?:the\s+)?(?:author|authors|publisher|editors?))?\.?$",
+    re.IGNORECASE,
+)
+_TRAILING_TERMS = re.compile(
+    rf"(?:[,;]?\s+(?:and\s+)?(?:is\s+|was\s+|has\s+been\s+)?{_TERMS}"
+    r"|\s+under\s+(?:a\s+|the\s+)?creative\s+commons|\s+with\s+(?:kind\s+)?permission)\b.*$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\[])")
 # "Source: X" credits: X may be an outlet or any other source of the text
 _SOURCE = re.compile(
     r"^(?:sources?|credits?|news\s+source|article\s+source)\s*[:\-–—]\s*(?P<ref>.+?)\.?$",
@@ -163,6 +186,7 @@ def _from_ref(ref: str, knowledge: Knowledge, *, explicit: bool, urls: tuple[str
         named = outlet_name(part, knowledge)
         if named:
             return Credit(named, url)
+    ref = re.sub(r"^the\s+(?=[A-Z])", "The ", ref)  # "first appeared in the Harbor Times"
     if explicit and match is None and not _GENERIC.match(ref) and ref[:1].isupper():
         return Credit(ref if _words(ref) <= 6 else None, url)
     return Credit(None, url)
@@ -184,6 +208,9 @@ def _credit_words_only(ref: str) -> bool:
 def read_credit(line: str, knowledge: Knowledge, urls: tuple[str, ...] = ()) -> Credit | None:
     """Read a whole credit line; ``None`` when ``line`` is not one.
 
+    A line of several sentences is a credit line when every sentence is one ("This article
+    first appeared on X. Republished with permission."); the first outlet and link win.
+
     :param line: one line of text, markdown already stripped.
     :param knowledge: the merged knowledge, to name outlets.
     :param urls: link targets that were on the line (a markdown ``[CNN](https://...)``).
@@ -191,10 +218,25 @@ def read_credit(line: str, knowledge: Knowledge, urls: tuple[str, ...] = ()) -> 
     line = line.strip()
     if not line or len(line) > 200:
         return None
+    sentences = _SENTENCE_BREAK.split(line)
+    credits = [_read_one(s, knowledge, urls) for s in sentences] if len(sentences) > 1 else []
+    if credits and all(c is not None for c in credits):
+        return Credit(
+            next((c.outlet for c in credits if c and c.outlet), None),
+            next((c.url for c in credits if c and c.url), None),
+        )
+    return _read_one(line, knowledge, urls)  # one sentence, or initials ("J. Doe")
+
+
+def _read_one(line: str, knowledge: Knowledge, urls: tuple[str, ...]) -> Credit | None:
+    if _PERMISSION.match(line):
+        return Credit()
     for rx, explicit in ((_ORIGINAL, True), (_SOURCE, False)):
         match = rx.match(line)
         if match:
             ref = match.group("ref")
+            if rx is _ORIGINAL:
+                ref = _TRAILING_TERMS.sub("", ref)
             if not _credit_words_only(ref):
                 return None  # a clause follows the label: keep it as text
             if rx is _ORIGINAL and match.group(0).lower().startswith(("via", "courtesy")):
@@ -208,7 +250,7 @@ def read_credit(line: str, knowledge: Knowledge, urls: tuple[str, ...] = ()) -> 
     match = _TAG.match(line)
     if match:
         ref = match.group("ref") or match.group("dash") or ""
-        inner = read_credit(ref, knowledge, urls) if match.group("ref") else None
+        inner = _read_one(ref, knowledge, urls) if match.group("ref") else None
         if inner is not None:
             return inner
         named = outlet_name(ref, knowledge)
