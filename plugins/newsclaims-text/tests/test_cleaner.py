@@ -167,3 +167,60 @@ def test_bare_name_beside_a_date_is_a_byline(knowledge: Knowledge) -> None:
     # without a date or byline beside it, a short capitalised line stays in the body
     kept = clean_text(Document(f"Attack Kills 12\n{BODY}\nNorth Korea\n{BODY}"), knowledge)
     assert "North Korea" in kept.text.split("\n\n")
+
+
+def test_posted_by_an_account_with_counter(knowledge: Knowledge) -> None:
+    doc = Document(f"Attack Kills 12\nPosted by newsdesk | April 2, 2025 | 3,100 Views\n{BODY}")
+    article = clean_text(doc, knowledge)
+    assert article.authors == ()
+    assert article.published == datetime(2025, 4, 2)
+    assert article.text == BODY
+    assert reasons(article.removed) == ["title", "byline"]
+
+
+def test_counter_alone_anywhere(knowledge: Knowledge) -> None:
+    doc = Document(f"{BODY}\nViews: 1,204\n{BODY}\n\nComments (4)\nMost Popular\nA B C\n")
+    article = clean_text(doc, knowledge)
+    assert article.text == f"{BODY}\n\n{BODY}"
+    assert reasons(article.removed)[:2] == ["counter", "counter"]
+
+
+def test_credit_of_two_sentences_at_the_end(knowledge: Knowledge) -> None:
+    doc = Document(
+        f"{BODY}\n\nThis story first appeared on www.hill-courier.test. Reprinted with permission."
+    )
+    article = clean_text(doc, knowledge)
+    assert article.text == BODY
+    assert article.source.original_url == "www.hill-courier.test"
+    assert reasons(article.removed) == ["credit-line"]
+
+
+def test_promotions_go_at_the_end_only(knowledge: Knowledge) -> None:
+    promo = "Listen to our full report in the evening edition of World Today."
+    doc = Document(
+        f"{BODY}\n\n{promo}\n\nTags: war\nSubscribe to our newsletter for the latest news "
+        "from the region.\n© 2025 Example Media"
+    )
+    article = clean_text(doc, knowledge)
+    assert article.text == BODY
+    assert reasons(article.removed) == ["promo", "taxonomy", "promo", "copyright"]
+    # the same sentence between paragraphs is the article's own text
+    inside = clean_text(Document(f"{BODY}\n\n{promo}\n\n{BODY}"), knowledge)
+    assert promo in inside.text
+    # a short promotion line goes anywhere
+    short = clean_text(Document(f"{BODY}\n\nWatch the video:\n\n{BODY}"), knowledge)
+    assert short.text == f"{BODY}\n\n{BODY}"
+
+
+def test_final_sentence_that_starts_like_a_promotion_stays(knowledge: Knowledge) -> None:
+    last = "Listen to the people of the valley, the bishop said in his sermon on Sunday."
+    article = clean_text(Document(f"{BODY}\n\n{last}"), knowledge)
+    assert article.text.endswith(last)
+    assert article.removed == ()
+
+
+def test_breadcrumb_line_gives_its_date(knowledge: Knowledge) -> None:
+    doc = Document(f"Attack Kills 12\nHome » World | Updated 9 June 2025 | 310 reads\n{BODY}")
+    article = clean_text(doc, knowledge)
+    assert article.published == datetime(2025, 6, 9)
+    assert article.text == BODY

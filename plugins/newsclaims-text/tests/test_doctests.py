@@ -16,6 +16,7 @@ MODULES = [
     "frontmatter",
     "markdown",
     "paragraphs",
+    "promos",
 ]
 
 

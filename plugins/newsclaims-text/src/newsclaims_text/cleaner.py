@@ -23,13 +23,14 @@ import attrs
 from newsclaims.knowledge import Knowledge, domain_of
 from newsclaims.models import Article, Document, Removed, Source
 
-from .boilerplate import PATTERNS, LineMatcher, looks_like_prose
+from .boilerplate import PATTERNS, LineMatcher, is_counter, looks_like_prose
 from .byline import is_name, name_with_counter, parse_byline, split_names, tidy_name
 from .credits import Credit, dateline_outlet, outlet_name, read_credit
 from .datelines import looks_like_date, read_date, read_date_line
 from .frontmatter import FrontMatter, split_front_matter
 from .markdown import MarkdownLine, strip_markdown
 from .paragraphs import is_hard_wrapped, to_paragraphs
+from .promos import is_promo
 
 #: non-blank lines at the top that may hold title, byline and dates
 HEADER_LINES = 12
@@ -130,9 +131,8 @@ def _is_meta_part(part: str) -> bool:
         parse_byline(part)
         or read_date_line(part)
         or looks_like_date(part)
-        or re.fullmatch(
-            r"[\d,.]+\s*k?\s*(?:views?|comments?|reads?|shares?)|\d+\s*min\.? read", part, re.I
-        )
+        or is_counter(part)
+        or re.fullmatch(r"\d+\s*min\.? read", part, re.I)
     )
 
 
@@ -161,15 +161,15 @@ class _Cleaner:
         if byline is None:
             return False
         self.meta.add_authors(byline.authors)
-        extra = byline.affiliation
-        if extra:
-            dated = read_date_line(extra)
+        extra = byline.affiliation or ""
+        for part in (p.strip() for p in _COMPOUND.split(extra)):
+            dated = read_date_line(part)
             if dated is not None:
                 self._date(dated.value, dated.kind)
-            elif looks_like_date(extra):
-                self._date(read_date(extra), "published")
-            else:
-                named = outlet_name(extra, self.knowledge)
+            elif looks_like_date(part):
+                self._date(read_date(part), "published")
+            elif part:
+                named = outlet_name(part, self.knowledge)
                 if named:
                     self.meta.add_credit(Credit(named))
         return True
@@ -183,6 +183,13 @@ class _Cleaner:
             names = split_names(dated.by)
             self.meta.add_authors(names or ())
         return True
+
+    def _part_dates(self, text: str) -> None:
+        """Record the labelled dates among the parts of a removed compound line."""
+        for part in _COMPOUND.split(text):
+            dated = read_date_line(part.strip())
+            if dated is not None:
+                self._date(dated.value, dated.kind)
 
     def _compound(self, text: str, header: bool) -> str | None:
         """Lines like ``Jane Doe | March 3, 2024 | 4 min read``: every part metadata."""
@@ -209,7 +216,11 @@ class _Cleaner:
             return "image" if line.md.images else None
         reason = self.matcher.reason(text)
         if reason:
+            if header:  # "Home » World | Updated 14 May 2025 | 1,032 reads"
+                self._part_dates(text)
             return reason
+        if is_promo(text) and not looks_like_prose(text):
+            return "promo"
         credit = read_credit(text, self.knowledge, line.md.urls)
         if credit is not None:
             self.meta.add_credit(credit)
@@ -277,6 +288,22 @@ class _Cleaner:
             or read_credit(text, self.knowledge, line.md.urls)
         )
 
+    def _trailing_promos(self, lines: list[_Line]) -> bool:
+        """Below the last paragraph, promotion lines go even when they read as sentences.
+
+        ("Listen to our full report in the evening edition."; "Subscribe to our newsletter
+        for the latest news.") Returns whether a line was removed.
+        """
+        changed = False
+        for ln in reversed(lines):
+            if ln.blank or ln.reason:
+                continue
+            if not is_promo(ln.text):
+                break
+            ln.reason = "promo"
+            changed = True
+        return changed
+
     def _trailing_widgets(self, lines: list[_Line]) -> None:
         """After the last paragraph, a widget or comment form takes the short lines below it.
 
@@ -317,7 +344,10 @@ class _Cleaner:
                 continue
             line.reason = self.classify(line, i in in_header)
         self._bare_names(lines, header)
-        self._trailing_widgets(lines)
+        for _ in range(3):  # a promotion may sit above or below a widget's block
+            self._trailing_widgets(lines)
+            if not self._trailing_promos(lines):
+                break
         paragraphs: list[str] = []
         block: list[str] = []
         for line in lines:
