@@ -51,6 +51,21 @@ _HINT = re.compile(
     re.I,
 )
 
+_DIGIT = re.compile(r"\d")
+_MONTH_NAME = re.compile(rf"\b{_MONTH}")
+_RELATIVE_HINT = re.compile(r"yesterday|today|tonight|week|month|year|night|morning")
+# what each pattern needs in the sentence before it is worth running
+_NEEDS: dict[str, tuple[str, ...]] = {
+    "daydate": ("digit",),
+    "part": ("month",),
+    "month": ("month",),
+    "weekday": ("weekday",),
+    "relative": ("relative",),
+    "yearend": ("digit",),
+    "span": ("relative", "weekday"),  # "days" contains "day"
+    "year": ("digit",),
+}
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("daydate", re.compile(rf"\b{_MONTH}\s+{_DAY}{_YEAR}\b")),
     ("daydate", re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b")),
@@ -221,7 +236,16 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
     pub = published.date() if isinstance(published, datetime) else published
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
+    low = sentence.lower()
+    has = {
+        "digit": bool(_DIGIT.search(sentence)),
+        "month": bool(_MONTH_NAME.search(sentence)),
+        "weekday": "day" in low,
+        "relative": bool(_RELATIVE_HINT.search(low)),
+    }
     for kind, rx in _PATTERNS:
+        if not any(has[need] for need in _NEEDS[kind]):
+            continue
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
