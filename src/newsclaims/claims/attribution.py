@@ -116,7 +116,7 @@ class _EntityIndex:
                     break
 
 
-_WORD = re.compile(r"(?<![\w-])[\w'’.&]+")
+_WORD = re.compile(r"(?<![\w-])[A-Z][\w'’.&]*")  # entity names start with a capital
 _WORDISH = re.compile(r"[\w-]")
 
 
@@ -127,9 +127,11 @@ def _entity_index(knowledge: Knowledge) -> _EntityIndex:
     for ent in knowledge.entities:
         for surface in ent.names():
             if len(surface) >= 2:
-                first = _WORD.match(surface)
+                # "the Met": the capitalised word carries the lookup, "the" is optional
+                bare = _DEFINITE.sub("", surface)
+                first = _WORD.match(bare)
                 if first:
-                    grouped.setdefault(first.group(0), []).append((surface, ent))
+                    grouped.setdefault(first.group(0), []).append((bare, ent))
                 by_plain.setdefault(_DEFINITE.sub("", surface).lower(), ent)
     by_first = {
         k: tuple(sorted(v, key=lambda sv: len(sv[0]), reverse=True)) for k, v in grouped.items()

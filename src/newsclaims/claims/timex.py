@@ -44,12 +44,6 @@ _SPAN = (
     r"\s+(?P<unit>days|weeks|months|years)\b"
 )
 
-# every pattern below needs one of these: a cheap test first
-_HINT = re.compile(
-    rf"\d|{_MONTH}|{_WEEKDAY}|\b(?:yesterday|today|tonight|week|month|year|last night"
-    r"|this morning)",
-    re.I,
-)
 
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(rf"\b{_MONTH}")
@@ -144,12 +138,39 @@ def _dateparser(text: str, base: date | None) -> date | None:
     return found.date() if found else None
 
 
+_DAY_PARTS = re.compile(
+    r"(?:(?P<m1>[A-Za-z]+)\.?\s+(?P<d1>\d{1,2})|(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    r"(?P<m2>[A-Za-z]+)\.?)(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{4}))?"
+)
+
+
+def _calendar_day(text: str, pub: date | None) -> date | None:
+    """ "March 5", "5 March 2024", "Oct. 3" without dateparser; ``None`` if unsure."""
+    m = _DAY_PARTS.fullmatch(text)
+    if not m:
+        return None
+    month = MONTHS.get((m.group("m1") or m.group("m2")).lower())
+    day = int(m.group("d1") or m.group("d2"))
+    if month is None:
+        return None
+    if m.group("y"):
+        year = int(m.group("y"))
+    elif pub is not None:
+        year = pub.year if (month, day) <= (pub.month, pub.day) else pub.year - 1
+    else:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None, date | None]:
     text = m.group(0)
     if kind == "daydate":
         if pub is None and not re.search(r"\d{4}", text):
             return None, None
-        day = _dateparser(text, pub)
+        day = _calendar_day(text, pub) or _dateparser(text, pub)
         return day, day
     if kind in ("part", "month"):
         month = MONTHS.get(m.group("month").lower())
@@ -231,8 +252,6 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
 
 def find_times(sentence: str, published: datetime | date | None) -> list[TimeMention]:
     """Every time expression in ``sentence``, resolved against ``published``."""
-    if not _HINT.search(sentence):
-        return []
     pub = published.date() if isinstance(published, datetime) else published
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
@@ -243,6 +262,8 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
         "weekday": "day" in low,
         "relative": bool(_RELATIVE_HINT.search(low)),
     }
+    if not any(has.values()):
+        return found
     for kind, rx in _PATTERNS:
         if not any(has[need] for need in _NEEDS[kind]):
             continue
