@@ -49,6 +49,12 @@ _NOT_NAMES = frozenset(
     "June July August September October November December Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday North South East West New United".split()
 )
+_PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&.]{1,9})\)")
+_NAME_BEFORE = re.compile(rf"({_NAME_SEQ})$")
+# "(?=[A-Z])" lets the scan skip every position that cannot start a title at once
+_TITLED = re.compile(
+    rf"(?<!\w)(?=[A-Z])(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})"
+)
 _ANY_ORG = frozenset({"agency", "organization", "organisation", "group", "body"})
 _AGENCY_SYNONYMS = {
     "agency": ("agency", "service", "bureau", "office", "directorate", "intelligence"),
@@ -183,16 +189,18 @@ class Entities:
         for pos, ent in _entity_index(self.knowledge).find(text):
             self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
         # acronyms defined in the article: "National Intelligence Service (NIS)"
-        for m in re.finditer(rf"({_NAME_SEQ})\s+\(([A-Z][A-Za-z&.]{{1,9}})\)", text):
-            name, short = _trim_name(m.group(1)), m.group(2)
+        for paren in _PAREN_ACRONYM.finditer(text):
+            head = text[max(0, paren.start() - 160) : paren.start()]
+            m = _NAME_BEFORE.search(head)
+            if m is None:
+                continue
+            name, short = _trim_name(m.group(1)), paren.group(1)
             if _acronym_fits(name, short):
-                self._add(name, short, "organization", m.start())
+                self._add(name, short, "organization", paren.start() - len(head) + m.start())
                 for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
                     self._add(name, short, "organization", later.start())
         # people introduced by a title: "Rep. Jane Doe", "Gen. Kim Byung-kee"
-        for m in re.finditer(
-            rf"(?<!\w)(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})", text
-        ):
+        for m in _TITLED.finditer(text):
             name = _trim_person(m.group(1))
             if name and not (set(name.lower().split()) & ORG_WORDS):
                 self._add(name, None, "person", m.start(1))
