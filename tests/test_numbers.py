@@ -107,3 +107,10 @@ def test_increment_is_flagged() -> None:
 def test_a_and_one_are_not_counts_unless_a_person_follows() -> None:
     assert find_quantities("A man was seen in a car.") == []
     assert [q.low for q in find_quantities("One firefighter died.")] == [1]
+
+
+def test_qualifier_offsets_in_long_sentences() -> None:
+    sentence = "x " * 60 + "officials said that more than 260 people were hurt."
+    (q,) = find_quantities(sentence)
+    assert q.text == "more than 260"
+    assert sentence[q.start : q.end] == "more than 260"

@@ -19,6 +19,7 @@ import attrs
 from ..knowledge import Entity, Knowledge
 from ..models import Attribution
 from .lexicon import ORG_WORDS, REPORTING_VERBS, SOURCE_NOUNS, TITLES
+from .sentences import tail
 
 _CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,})"
 _LINK = r"(?:of|the|for|and|de|al|bin|el|on|du|van|von|der)"
@@ -303,7 +304,7 @@ def _type_of(text: str) -> str:
 
 def _np_backward(prefix: str) -> str | None:
     """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
-    p = _ADVERBS.sub("", prefix.rstrip())
+    p = _ADVERBS.sub("", tail(prefix.rstrip(), 240))
     p = re.sub(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$", "", p)  # "Full Name (ACRONYM) said"
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name

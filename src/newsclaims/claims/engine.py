@@ -23,7 +23,7 @@ from .attribution import Entities, attributions, merge_attributions
 from .lexicon import HEDGE_PATTERN
 from .measures import Lexicon, Reading, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
-from .sentences import Sentence, split_sentences
+from .sentences import Sentence, split_sentences, tail
 from .timex import TimeMention, find_times
 
 _HEDGES = re.compile(rf"\b(?:{HEDGE_PATTERN})\b", re.I)
@@ -251,7 +251,7 @@ _PART_OF = re.compile(
 
 def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading | None:
     """A breakdown of the figure before: "12 people were killed, including five children"."""
-    if not _PART_OF.search(sentence[: q.start]):
+    if not _PART_OF.search(tail(sentence[: q.start], 80)):
         return None
     phrase = phrase_after(sentence[q.end :], lex)
     if phrase.kind != "people":

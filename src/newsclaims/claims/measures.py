@@ -21,6 +21,7 @@ import attrs
 
 from ..knowledge import Knowledge, MeasureTerm
 from .lexicon import PEOPLE_NOUNS
+from .sentences import tail
 
 _STOP = frozenset(
     """
@@ -209,7 +210,7 @@ def _among(text: str) -> str | None:
 def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | None:
     """Read what the figure at ``sentence[start:end]`` counts, or ``None``."""
     after = sentence[end:]
-    before = sentence[:start]
+    before = tail(sentence[:start], 200)
     phrase = phrase_after(after, lex)
 
     # 1. noun phrase after the number
@@ -238,11 +239,12 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
                 )
 
     # 2. a measure verb right before the number
+    near = tail(before, 64)
     m = re.search(
         rf"\b({lex.verb_alternation})\s+(?:(?:the\s+lives\s+of|a\s+total\s+of|an?|some|another"
         r"|the|his|her|their|its|an?\s+additional|additional|a\s+further|further|an?\s+extra"
         r"|extra|at\s+least)\s+)?$",
-        before,
+        near,
         re.I,
     )
     if m and phrase.kind in ("people", "none", "noun"):
@@ -253,15 +255,15 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             subject = (
                 f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
             )
-            agent = _agent(before[: m.start()])
+            agent = _agent(before[: len(before) - len(near) + m.start()])
             negated = bool(
-                re.search(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$", before[: m.start()])
+                re.search(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$", near[: m.start()])
             )
             return Reading(measure, subject, "persons", negated, agent, how="verb")
 
     # 3. a measure noun before a linking or crossing verb
     crossing = bool(re.match(r"(?:exceed|surpass|top|pass|cross)", sentence[start:], re.I))
-    if phrase.kind in ("none", "people") and (crossing or _LINKING_END.search(before)):
+    if phrase.kind in ("none", "people") and (crossing or _LINKING_END.search(tail(before, 40))):
         best = None
         for nm in lex.nouns.finditer(before):
             mid = before[nm.end() :]

@@ -14,6 +14,8 @@ import re
 
 import attrs
 
+from .sentences import tail
+
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -219,11 +221,12 @@ def _singular_person(word: str) -> bool:
 
 def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
     """The qualifier right before ``start`` and where it begins."""
-    head = sentence[:start]
+    head = tail(sentence[:start], 48)
+    base = start - len(head)
     for rx, kind in _BEFORE_RX:
         m = rx.search(head)
         if m:
-            return kind, m.start(1)
+            return kind, base + m.start(1)
     return None, start
 
 
@@ -334,7 +337,7 @@ def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
             approx = True
         else:
             high = None
-    increment = bool(_INCREMENT.search(sentence[:start])) or bool(
+    increment = bool(_INCREMENT.search(tail(sentence[:start], 32))) or bool(
         re.match(r"\s+(?:more|additional|extra|further)\b", sentence[end:], re.I)
     )
     return Quantity(

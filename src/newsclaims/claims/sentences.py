@@ -92,6 +92,19 @@ _SENTENCE_STARTERS = frozenset(
 )
 
 
+def tail(text: str, size: int) -> str:
+    """The last ``size`` characters of ``text``, cut at a word boundary.
+
+    Patterns anchored at the end (``...$``) are tried from every position of the text they
+    search, so the engine hands them only the words just before a figure.
+    """
+    if len(text) <= size:
+        return text
+    window = text[-size:]
+    space = window.find(" ")
+    return window[space:] if space >= 0 else window
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; paragraphs (blank-line or newline separated) never merge."""
     out: list[Sentence] = []
