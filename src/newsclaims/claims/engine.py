@@ -20,7 +20,7 @@ from ..knowledge import Knowledge
 from ..models import Attribution, Claim, Location, Mention, Subject, TimeRef, Value
 from . import lexicon as core_lexicon
 from .attribution import Entities, attributions, merge_attributions
-from .lexicon import HEDGE_PATTERN
+from .lexicon import HEDGE_PATTERN, REPORTING_VERBS
 from .measures import Lexicon, Reading, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
 from .sentences import Sentence, split_sentences, tail
@@ -159,18 +159,26 @@ def extract_claims(
     prev_sentence: Sentence | None = None
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
-    carried_time: TimeMention | None = None
+    prev_had_figures = False
 
     for sent in split_sentences(text):
         s = sent.text
         if prev_sentence is not None and prev_sentence.paragraph != sent.paragraph:
             prev_sources = ()
-        sources, reporting = attributions(s, sent.start, entities, knowledge)
-        times = find_times(s, published)
+        event_sentence = None if prev_had_figures else prev_sentence
+        quantities = find_quantities(s)
+        anaphor = _ANAPHOR.search(s) if prev_drafts else None
+        # sentences without a figure, a reference back to one, or a reporting word can give
+        # neither a claim nor a statement: skip the costly analysis there
+        detail = bool(quantities) or anaphor is not None
+        if detail or _may_report(s):
+            sources, reporting = attributions(s, sent.start, entities, knowledge)
+        else:
+            sources, reporting = (), False
+        times = find_times(s, published) if detail else []
         used_times: set[int] = set()
 
         # "this figure is based on an update from mid-March": dates and credits the figures before
-        anaphor = _ANAPHOR.search(s)
         if anaphor and prev_drafts and not _starts_new_figure(s, anaphor.end()):
             for t in times:
                 if t.start >= anaphor.start():
@@ -183,7 +191,7 @@ def extract_claims(
                 d.attribution = merge_attributions(d.attribution, sources)
 
         here: list[_Draft] = []
-        for q in find_quantities(s):
+        for q in quantities:
             if q.not_a_count or (q.low is None and q.high is None):
                 continue
             reading = read_figure(s, q.start, q.end, lex)
@@ -201,7 +209,7 @@ def extract_claims(
             else:
                 subject = None
             when = _nearest_time(q, times, used_times) or (
-                carried_time if _CONTINUES.match(s) else None
+                _event_day(event_sentence, published) if _CONTINUES.match(s) else None
             )
             flags = ("increment",) if q.increment else ()
             here.append(
@@ -222,15 +230,7 @@ def extract_claims(
         if reporting and sources:
             statements.append((sent, sources))
         drafts.extend(here)
-        # a dated event ("On 1 March 2019, gunmen attacked ...") dates the figures of the
-        # next sentence when it has no time of its own ("They killed 23 soldiers.")
-        carried_time = (
-            next(
-                (t for t in times if t.kind in ("daydate", "weekday") and t.first is not None), None
-            )
-            if not here
-            else None
-        )
+        prev_had_figures = bool(here)
         if here:
             prev_drafts = here
         elif not anaphor:
@@ -257,6 +257,26 @@ def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading
     if phrase.kind != "people":
         return None
     return Reading(whole.measure, f"{phrase.modifiers} {phrase.head}".strip(), whole.value.unit)
+
+
+_REPORTING_WORDS = REPORTING_VERBS | {"according", "citing"}
+_LOWER_WORDS = re.compile(r"[a-z]+")
+
+
+def _may_report(sentence: str) -> bool:
+    """Whether a sentence has a word that can credit a source (a cheap set test)."""
+    return not _REPORTING_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
+
+
+def _event_day(sentence: Sentence | None, published: datetime | None) -> TimeMention | None:
+    """The day of a dated event in ``sentence`` ("On 1 March 2019, gunmen attacked ..."): it
+    dates the figures of the next sentence when that one has no time of its own."""
+    if sentence is None:
+        return None
+    for t in find_times(sentence.text, published):
+        if t.kind in ("daydate", "weekday") and t.first is not None:
+            return t
+    return None
 
 
 def _starts_new_figure(sentence: str, after: int) -> bool:
