@@ -191,6 +191,7 @@ def extract_claims(
                 d.attribution = merge_attributions(d.attribution, sources)
 
         here: list[_Draft] = []
+        hedges = _hedges(s) if quantities else ()
         for q in quantities:
             if q.not_a_count or (q.low is None and q.high is None):
                 continue
@@ -221,7 +222,7 @@ def extract_claims(
                     attribution=sources or prev_sources,
                     time=_time_ref(when) if when else None,
                     location=_location(s, q),
-                    hedges=_hedges(s),
+                    hedges=hedges,
                     flags=flags,
                 )
             )

@@ -86,8 +86,10 @@ def _compile(terms: tuple[MeasureTerm, ...]) -> Lexicon:
     )
 
 
+@lru_cache(maxsize=16)
 def lexicon_for(knowledge: Knowledge) -> Lexicon:
-    """The compiled lexicon of ``knowledge``'s measure terms (cached)."""
+    """The compiled lexicon of ``knowledge``'s measure terms (cached by the knowledge, whose
+    hash is computed once)."""
     return _compile(knowledge.measure_terms)
 
 
