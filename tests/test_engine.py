@@ -262,3 +262,12 @@ def test_adjectives_after_modifiers() -> None:
         ("killed", 12),
         ("wounded", 20),
     ]
+
+
+def test_single_name_speakers_and_it() -> None:
+    claims = quantities(
+        "Kenya said 17 fighters had been killed. The army said 5 soldiers died. "
+        "It said 3 more were missing."
+    )
+    assert [[a.name for a in c.attribution] for c in claims] == [["Kenya"], ["army"], ["army"]]
+    assert one("He was one of 12 people killed in the attack.").subject.text == "people"  # type: ignore[union-attr]

@@ -224,8 +224,14 @@ class Entities:
                 seen.append(k)
         return seen
 
-    def resolve(self, surface: str, pos: int, role: str = "source") -> Attribution | None:
-        """Resolve a source's surface text at ``pos`` to an :class:`Attribution`."""
+    def resolve(
+        self, surface: str, pos: int, role: str = "source", speaker: bool = False
+    ) -> Attribution | None:
+        """Resolve a source's surface text at ``pos`` to an :class:`Attribution`.
+
+        ``speaker``: the text is the subject of a reporting verb ("Israel said"), so an
+        unknown single name is taken as a source (an organisation, country or person).
+        """
         raw = surface.strip(" ,.;:\"'“”‘’")
         definite = bool(_DEFINITE.match(raw))
         text = _DEFINITE.sub("", raw)
@@ -237,6 +243,9 @@ class Entities:
         if lower in ("he", "she"):
             people = [k for k in self.before(pos) if k.type == "person"]
             return self._attr(people[0], raw, role) if people else None
+        if lower == "it":
+            orgs = [k for k in self.before(pos) if k.type not in ("person", "other")]
+            return self._attr(orgs[0], raw, role) if orgs else None
         for k in self.known:
             if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
                 return self._attr(k, raw, role)
@@ -262,8 +271,8 @@ class Entities:
             for k in self.before(pos) + self.known:
                 if k.type == "person" and lower in k.words:
                     return self._attr(k, raw, role)
-            if not text.isupper():
-                return None  # a lone capitalised word is no source unless known
+            if not text.isupper() and (text in _NOT_NAMES or not speaker):
+                return None  # a lone capitalised word is a source only as a speaker
         if text[:1].islower() and head not in SOURCE_NOUNS:
             return None
         type_ = _type_of(text)
@@ -308,7 +317,7 @@ def _np_backward(prefix: str) -> str | None:
     p = re.sub(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$", "", p)  # "Full Name (ACRONYM) said"
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
-    pronoun = re.search(r"(?<![\w-])([Hh]e|[Ss]he)$", p)
+    pronoun = re.search(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$", p)
     if pronoun:
         return pronoun.group(1)
     m = re.search(rf"((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$", p)
@@ -433,7 +442,8 @@ def attributions(
             role = "conduit"
         elif sm.how in ("subject", "postposed") and has_inner:
             role = "conduit"
-        att = entities.resolve(sm.text, offset + max(sm.start, 0), role)
+        speaker = sm.how in ("subject", "postposed")
+        att = entities.resolve(sm.text, offset + max(sm.start, 0), role, speaker)
         if att is None:
             continue
         reporting = reporting or sm.how in ("subject", "postposed", "according")

@@ -223,6 +223,8 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             subject = group.group(1)  # "22 injured passengers"
         elif phrase.head.lower() in PEOPLE_NOUNS and phrase.kind == "noun":
             subject = f"{phrase.modifiers} {phrase.head}".strip()  # "350 evacuees"
+        elif phrase.kind == "noun" and is_people(phrase.head.split()[0]):
+            subject = phrase.head.split()[0]  # "12 people killed"
         subject = subject or _among(after[phrase.end :])
         if phrase.kind == "adjective" and re.match(r"\s+(?:and|or)\s+\d", after[phrase.end :]):
             pass
