@@ -271,3 +271,9 @@ def test_single_name_speakers_and_it() -> None:
     )
     assert [[a.name for a in c.attribution] for c in claims] == [["Kenya"], ["army"], ["army"]]
     assert one("He was one of 12 people killed in the attack.").subject.text == "people"  # type: ignore[union-attr]
+
+
+def test_coordinated_speakers_and_nominal_arrests() -> None:
+    c = one("Last week the FBI and federal prosecutors announced the arrest of 2 men.")
+    assert c.measure == "arrested" and c.subject is not None and c.subject.text == "men"
+    assert [a.name for a in c.attribution] == ["federal prosecutors"]

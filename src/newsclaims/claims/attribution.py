@@ -331,7 +331,9 @@ def _np_backward(prefix: str) -> str | None:
         np = re.sub(r"^(?:The|the)\s+", "", np)
         return np if np else None
     m = re.search(
-        r"(?<![\w-])((?:(?:the|a|an|local|state|its|their)\s+)?(?:[A-Za-z][\w-]*\s+){0,2}([a-z]+))$",
+        r"(?<![\w-])((?:(?:the|a|an|local|state|its|their)\s+)?"
+        r"(?:(?!(?:and|or|but|of|in|on|at|to|with|by|for|that)\s)[A-Za-z][\w-]*\s+){0,2}"
+        r"([a-z]+))$",
         p,
     )
     if m and m.group(2) in SOURCE_NOUNS:

@@ -112,7 +112,7 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "arrested, arresting, arrest, detained, detaining, detain, taken into custody, "
         "rounded up, apprehended, nabbed",
     ),
-    *_terms("arrested", "noun", "arrests, detentions, detainees"),
+    *_terms("arrested", "noun", "arrests, detentions, detainees, arrest, detention"),
 )
 
 ENTITIES: tuple[Entity, ...] = (
@@ -216,7 +216,8 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     pedestrians motorists drivers driver firefighters rescuers responders agents agent
     guerrillas guerrilla combatants combatant cadets cadres partisans settlers
     schoolgirls schoolboys schoolchildren pupils evacuees captives abductees worshipers
-    climbers hikers skiers divers swimmers campers activists relief workers firefighter
+    climbers hikers skiers divers swimmers campers activists astronauts pilots lawmakers
+    protestors rioters looters gangsters smugglers traffickers mourners firefighter
     teacher teachers parishioners congregants churchgoers fishers seamen others more
     """.split()
 )
