@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 from newsclaims.cli import main
+from newsclaims.serialize import validate
 
 
 @pytest.fixture(autouse=True)
@@ -90,7 +91,12 @@ def extract(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, s
 
 
 def jsonl(text: str) -> list[dict[str, Any]]:
-    return [json.loads(line) for line in text.splitlines()]
+    """Records of JSONL output; every report among them is validated against the schema."""
+    records = [json.loads(line) for line in text.splitlines()]
+    for record in records:
+        if "id" in record:
+            validate(record)
+    return records
 
 
 def test_one_input_prints_one_indented_report(
@@ -103,6 +109,7 @@ def test_one_input_prints_one_indented_report(
     )
     assert code == 0
     report = json.loads(out)  # a single JSON document, not JSONL
+    validate(report)
     assert out.startswith("{\n  ")
     assert report["input"] == str(path)
     assert report["source"]["url"] == "https://example.org/x"
