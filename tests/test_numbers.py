@@ -114,3 +114,15 @@ def test_qualifier_offsets_in_long_sentences() -> None:
     (q,) = find_quantities(sentence)
     assert q.text == "more than 260"
     assert sentence[q.start : q.end] == "more than 260"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "bounds"),
+    [
+        ("No more than 30 people were hurt.", (None, 30, True, True, False)),
+        ("Just under 500 people fled.", (None, 500, True, False, True)),
+        ("Not less than 20 people died.", (20, None, True, True, False)),
+    ],
+)
+def test_the_longest_qualifier_wins(sentence: str, bounds: tuple[float | None, ...]) -> None:
+    assert one(sentence) == bounds

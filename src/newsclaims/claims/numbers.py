@@ -67,7 +67,16 @@ _BEFORE = [
     (r"about|around|approximately|roughly|some|an estimated|estimated|close to|an approximate"
      r"|approx\.|an average of|on the order of|upwards of around|circa|c\.", "about"),
 ]  # fmt: skip
-_BEFORE_RX = [(re.compile(rf"(?:^|\W)({p})\s+$", re.I), k) for p, k in _BEFORE]
+# one pattern: each kind is a named group, the leftmost (longest) qualifier wins
+_QUALIFIER = re.compile(
+    r"(?:^|\W)(?:"
+    + "|".join(
+        f"(?P<{kind}>{'|'.join(p for p, k in _BEFORE if k == kind)})"
+        for kind in dict.fromkeys(k for _, k in _BEFORE)
+    )
+    + r")\s+$",
+    re.I,
+)
 _AFTER_RX = re.compile(r"^(\s*\+|\s+or more\b|\s+or so\b|\s+plus\b|\s+or higher\b)", re.I)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -148,65 +157,60 @@ def parse_number(text: str) -> float | None:
     return words_to_number(t)
 
 
+_MONEY_BEFORE = re.compile(r"[$€£¥₹]\s*$|\b(?:us|rs|usd|eur|gbp|inr|won|yen|yuan)\s*$", re.I)
+_MONEY_AFTER = re.compile(
+    r"\s*(?:dollars?|euros?|pounds?|yuan|yen|won|rupees?|pesos?|naira|shillings?|rubles?"
+    r"|roubles?|usd|eur|bucks)\b"
+)
+_AGE_AFTER = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]*olds?\b|-(?:year|month)-")
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_AFTER_NAME_COMMA = re.compile(r",\s*(?:[a-z(]|$)")
+_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+gmt|gmt|utc|:\d)")
+_MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
+_MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
+_ORDINAL_AFTER = re.compile(r"(?:st|nd|rd|th)\b")
+_YEARLIKE = re.compile(r"(1[5-9]|20)\d\d")
+_PEOPLE_AFTER_YEAR = re.compile(r"\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|civilians)\b")
+_UNIT_AFTER = re.compile(
+    r"\s*(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|kg|tons?"
+    r"|tonnes?|hectares?|acres?|square|sq|mph|km/h|degrees?|°|minutes?|hours?|days?"
+    r"|weeks?|months?|years?|seconds?|times\b|-?fold|points?|votes?|seats?)\b"
+)
+_LABEL_BEFORE = re.compile(
+    r"\b(?:no\.|number|nos\.|route|highway|flight|article|section|chapter|page"
+    r"|room|grade|level|resolution|phase|category)\s*$",
+    re.I,
+)
+_YEAR_PREP_BEFORE = re.compile(r"\b(?:in|since|by|until|of|before|after|from)\s+$")
+_DECADE = re.compile(r"\d{4}s?")
+
+
 def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -> str | None:
     """Why a figure is not a count of people, or ``None`` when it may be one."""
     before = sentence[max(0, start - 30) : start]
     after = sentence[end : end + 40]
     low_after = after.lower()
-    if re.search(r"[$€£¥₹]\s*$|\b(?:us|rs|usd|eur|gbp|inr|won|yen|yuan)\s*$", before, re.I):
+    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(low_after):
         return "money"
-    if re.match(
-        r"\s*(?:dollars?|euros?|pounds?|yuan|yen|won|rupees?|pesos?|naira|shillings?|rubles?"
-        r"|roubles?|usd|eur|bucks)\b",
-        low_after,
-    ):
-        return "money"
-    if re.match(r"[\s-]*(?:year|month|week|day)s?[\s-]*olds?\b", low_after) or re.match(
-        r"-(?:year|month)-", after
-    ):
+    if _AGE_AFTER.match(low_after) or _AGE_BEFORE.search(before):
         return "age"
-    if re.search(r"\b(?:aged|age|ages)\s+$", before, re.I):
-        return "age"
-    if (
-        value < 120
-        and re.match(r",\s*(?:[a-z(]|$)", after)
-        and re.search(r"\b[A-Z][a-z]+,\s*$", before)
-    ):
+    if value < 120 and _AFTER_NAME_COMMA.match(after) and _NAME_COMMA.search(before):
         return "age"  # "Smith, 23, faces ..."
-    if re.match(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+gmt|gmt|utc|:\d)", low_after):
+    if _TIME_AFTER.match(low_after):
         return "time"
-    if re.search(rf"\b(?:{_MONTHS})\.?\s*$", before, re.I) or re.match(
-        rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b", low_after
-    ):
+    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(low_after):
         return "date"
-    if re.match(r"(?:st|nd|rd|th)\b", low_after):
+    if _ORDINAL_AFTER.match(low_after):
         return "ordinal"
     digits = raw.replace(",", "")
-    if (
-        re.fullmatch(r"(1[5-9]|20)\d\d", digits)
-        and "," not in raw
-        and not re.match(
-            r"\s+(?:[a-z]+\s+)?(?:people|persons|soldiers|troops|civilians)\b", low_after
-        )
-    ):
+    if _YEARLIKE.fullmatch(digits) and "," not in raw and not _PEOPLE_AFTER_YEAR.match(low_after):
         return "year"
-    if re.match(
-        r"\s*(?:km|kilometers?|kilometres?|miles?|meters?|metres?|feet|ft|kg|tons?"
-        r"|tonnes?|hectares?|acres?|square|sq|mph|km/h|degrees?|°|minutes?|hours?|days?"
-        r"|weeks?|months?|years?|seconds?|times\b|-?fold|points?|votes?|seats?)\b",
-        low_after,
-    ):
+    if _UNIT_AFTER.match(low_after):
         return "measure"
-    if re.search(
-        r"\b(?:no\.|number|nos\.|route|highway|flight|article|section|chapter|page"
-        r"|room|grade|level|resolution|phase|category)\s*$",
-        before,
-        re.I,
-    ):
+    if _LABEL_BEFORE.search(before):
         return "label"
-    if re.search(r"\b(?:in|since|by|until|of|before|after|from)\s+$", before) and re.fullmatch(
-        r"\d{4}s?", digits
-    ):
+    if _YEAR_PREP_BEFORE.search(before) and _DECADE.fullmatch(digits):
         return "year"
     return None
 
@@ -220,14 +224,13 @@ def _singular_person(word: str) -> bool:
 
 
 def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
-    """The qualifier right before ``start`` and where it begins."""
+    """The qualifier right before ``start`` and where it begins (the longest one wins:
+    "no more than" over "more than", "just under" over "under")."""
     head = tail(sentence[:start], 48)
-    base = start - len(head)
-    for rx, kind in _BEFORE_RX:
-        m = rx.search(head)
-        if m:
-            return kind, base + m.start(1)
-    return None, start
+    m = _QUALIFIER.search(head)
+    if m is None or m.lastgroup is None:
+        return None, start
+    return m.lastgroup, start - len(head) + m.start(m.lastgroup)
 
 
 _INCREMENT = re.compile(r"\b(?:an?\s+)?(?:additional|another|further|extra)\s+$", re.I)
@@ -243,16 +246,34 @@ _NUMBER_WORD = re.compile(  # matched against the lower-cased sentence (faster t
 )
 
 
+# where a figure can start, tested on the lower-cased sentence; the full grammar
+# (_NUMBER_RX) then runs only there instead of at every position
+_CANDIDATE = re.compile(
+    r"\d|\b(?:a\s+(?:hundred|thousand|million|billion|dozen)|half\s+a|one|two|three|four|five"
+    r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|dozens"
+    r"|scores|hundreds|thousands|millions|tens)\b"
+)
+_RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$")
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every figure in ``sentence`` with bounds per CLAIMS.md's table."""
     out: list[Quantity] = []
-    if not _DIGIT.search(sentence) and not _NUMBER_WORD.search(sentence.lower()):
-        return out
+    low = sentence.lower()
     pos = 0
     while True:
-        m = _NUMBER_RX.search(sentence, pos)
-        if m is None:
+        c = _CANDIDATE.search(low, pos)
+        if c is None:
             break
+        start = c.start()
+        lead = _RANGE_LEAD.search(low, max(0, start - 9), start)
+        m = _NUMBER_RX.match(sentence, lead.start() if lead else start)
+        if m is None and lead:
+            m = _NUMBER_RX.match(sentence, start)
+        if m is None:
+            pos = c.end()
+            continue
         q = _vague(sentence, m) if m.group("vague") else _numeric(sentence, m)
         # "Aug 15 - Three thousand": when no range was read, go on after the first number
         pos = m.end() if q is None or q.end >= m.end() or m.group("vague") else m.end("a")
