@@ -16,18 +16,18 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 import attrs
-from lxml import etree  # type: ignore[import-untyped]
 
 from newsclaims.knowledge import BoilerplatePattern
 from newsclaims.models import Removed
 
 from .names import clean_authors, comparable
 from .prune import prune_blocks
-from .tree import HtmlElement
+from .tree import ClassQuery, HtmlElement, class_text
 
 __all__ = ["Body", "extract_body"]
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+_ASCII_LOWER = re.compile(r"[a-z]")
 _LABEL = re.compile(
     r"^\W*(?:read more|read also|also read|more reading|related(?: stories| articles| news)?|"
     r"see also|recommended|more from [\w .]+|most read|popular|trending|"
@@ -52,25 +52,21 @@ _CREDIT = re.compile(
 )
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+\S", re.IGNORECASE)
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}$")
-_DEK_XPATH = etree.XPath(
-    "//*[self::p or self::h2 or self::div or self::span]["
-    + " or ".join(
-        f"contains(@class, '{c}')"
-        for c in (
-            "dek",
-            "Dek",
-            "standfirst",
-            "article-excerpt",
-            "subtitle",
-            "sub-title",
-            "subheadline",
-            "sub-headline",
-            "synopsis",
-            "strapline",
-            "article-summary",
-        )
-    )
-    + "][not(.//p)]"
+_DEK_QUERY = ClassQuery(
+    "//*[self::p or self::h2 or self::div or self::span][{classes}][not(.//p)]",
+    (
+        "dek",
+        "Dek",
+        "standfirst",
+        "article-excerpt",
+        "subtitle",
+        "sub-title",
+        "subheadline",
+        "sub-headline",
+        "synopsis",
+        "strapline",
+        "article-summary",
+    ),
 )
 _MD_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _MD_ATTR = re.compile(r"\{:[^}]*\}")
@@ -149,8 +145,8 @@ def _declared_paragraphs(article_body: str) -> list[str]:
     return out
 
 
-def _find_dek(tree: HtmlElement, title: str | None) -> str | None:
-    for el in _DEK_XPATH(tree)[:5]:
+def _find_dek(tree: HtmlElement, title: str | None, classes: str) -> str | None:
+    for el in _DEK_QUERY(tree, classes)[:5]:
         text = " ".join(el.text_content().split())
         words = len(text.split())
         if 6 <= words <= 80 and (not title or comparable(text) != comparable(title)):
@@ -161,6 +157,14 @@ def _find_dek(tree: HtmlElement, title: str | None) -> str | None:
 def _is_name_line(line: str) -> bool:
     parts = [p for p in re.split(r"\s*(?:/|,|&|\band\b)\s*", line) if p]
     return bool(parts) and all(_NAME_LINE.match(p) for p in parts)
+
+
+def _all_caps(line: str) -> bool:
+    """True when every letter of ``line`` is a capital (and it has letters)."""
+    if _ASCII_LOWER.search(line):
+        return False  # the usual case, found at the first lower-case letter
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 def _line_reason(
@@ -183,8 +187,7 @@ def _line_reason(
         return "copyright"
     if words <= 20 and _CREDIT.match(line):
         return "credit-line"
-    letters = [c for c in line if c.isalpha()]
-    if words >= 4 and letters and all(c.isupper() for c in letters) and index > 0:
+    if words >= 4 and index > 0 and _all_caps(line):
         return "related"  # an all-caps headline between paragraphs links to another story
     if words <= 30:
         for pattern in boilerplate:
@@ -211,8 +214,9 @@ def extract_body(
     """
     title_keys = {comparable(t) for t in titles if t}
     title_keys.discard("")
-    dek = _find_dek(tree, next((t for t in titles if t), None))
-    removed = prune_blocks(tree)
+    classes = class_text(tree)
+    dek = _find_dek(tree, next((t for t in titles if t), None), classes)
+    removed = prune_blocks(tree, classes)
     lines = _trafilatura_lines(tree, url)
 
     if article_body and "\n" in article_body.strip():

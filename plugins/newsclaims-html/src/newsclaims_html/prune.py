@@ -9,17 +9,11 @@ removal be recorded.
 
 from __future__ import annotations
 
-from lxml import etree  # type: ignore[import-untyped]
-
 from newsclaims.models import Removed
 
-from .tree import HtmlElement
+from .tree import ClassQuery, HtmlElement, class_text
 
 __all__ = ["prune_blocks"]
-
-
-def _has_class(*needles: str) -> str:
-    return " or ".join(f"contains(@class, '{n}')" for n in needles)
 
 
 # one XPath, one walk of the tree for every kind of block
@@ -42,13 +36,15 @@ _CLASSES = (
     "bio-box",
     "authorBio",
 )
-_XPATH = etree.XPath(
+_QUERY = ClassQuery(
     "//*[self::figcaption"
-    f" or (@class and ({_has_class(*_CLASSES)}))"
+    " or (@class and {classes})"
     # a paragraph that holds an image and a little text: the image's caption;
     # a paragraph whose only content is a link: a related-story teaser
     " or (self::p and not(text()[normalize-space()])"
-    " and (.//img or (count(*)=1 and (a or */a))))]"
+    " and (.//img or (count(*)=1 and (a or */a))))]",
+    _CLASSES,
+    needs_class=False,
 )
 
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed")
@@ -76,17 +72,15 @@ def _reason(el: HtmlElement) -> str | None:
     return None
 
 
-def prune_blocks(tree: HtmlElement) -> list[Removed]:
+def prune_blocks(tree: HtmlElement, classes: str | None = None) -> list[Removed]:
     """Remove captions, embeds, pull quotes, author bios and teasers from ``tree``.
 
     The tree is changed in place (tails of removed elements stay); the removed
-    blocks are returned in document order with their reasons.
+    blocks are returned in document order with their reasons. ``classes`` is
+    :func:`~newsclaims_html.tree.class_text` of ``tree`` when the caller has it.
     """
     removed: list[Removed] = []
-    try:
-        found = _XPATH(tree)
-    except (etree.XPathError, ValueError):
-        return removed
+    found = _QUERY(tree, class_text(tree) if classes is None else classes)
     seen: set[int] = set()
     for el in found:
         if not isinstance(el, HtmlElement) or id(el) in seen or el.getparent() is None:

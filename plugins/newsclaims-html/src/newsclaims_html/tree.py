@@ -1,20 +1,43 @@
-"""Parse a page once into an lxml tree that every other module (and trafilatura) reads."""
+"""Parse a page once into an lxml tree that every other module (and trafilatura) reads.
+
+:class:`ClassQuery` finds elements by substrings of their ``class`` attribute without
+testing every substring on every element: the page's class attributes are read once
+(:func:`class_text`), and the XPath run holds only the substrings that occur in them.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from functools import lru_cache
 
 from lxml import etree  # type: ignore[import-untyped]
-from lxml.html import HtmlElement, HTMLParser  # type: ignore[import-untyped]
+from lxml.html import (  # type: ignore[import-untyped]
+    HtmlComment,
+    HtmlElement,
+    HtmlEntity,
+    HTMLParser,
+    HtmlProcessingInstruction,
+)
 
-__all__ = ["HtmlElement", "parse_tree"]
+__all__ = ["ClassQuery", "HtmlElement", "class_text", "parse_tree"]
 
 _XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
 
 
+# Every element is an HtmlElement, chosen in C: lxml.html's own lookup calls back into
+# Python for each element object created, which trafilatura does some 10,000 times a page.
+# Form elements lose their form helpers (``.fields``, ``.value``), which nothing here uses.
+_LOOKUP = etree.ElementDefaultClassLookup(
+    element=HtmlElement, comment=HtmlComment, pi=HtmlProcessingInstruction, entity=HtmlEntity
+)
+
+
 def _parser() -> HTMLParser:
     # one parser object per call: lxml parsers are not thread-safe
-    return HTMLParser(remove_comments=True, collect_ids=False, default_doctype=False)
+    parser = HTMLParser(remove_comments=True, collect_ids=False, default_doctype=False)
+    parser.set_element_class_lookup(_LOOKUP)
+    return parser
 
 
 def parse_tree(page: str | bytes) -> HtmlElement | None:
@@ -34,3 +57,53 @@ def parse_tree(page: str | bytes) -> HtmlElement | None:
     if root is None or not isinstance(root, HtmlElement):
         return None
     return root
+
+
+_CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
+
+
+def class_text(tree: HtmlElement) -> str:
+    """Every ``class`` attribute of ``tree``, one per line (to see which classes occur)."""
+    try:
+        return "\n".join(_CLASS_VALUES(tree))
+    except (etree.XPathError, ValueError, TypeError):
+        return ""
+
+
+@lru_cache(maxsize=512)
+def _compiled(template: str, needles: tuple[str, ...]) -> etree.XPath:
+    tests = " or ".join(f"contains(@class, '{n}')" for n in needles) or "false()"
+    return etree.XPath(template.replace("{classes}", f"({tests})"))
+
+
+class ClassQuery:
+    """An XPath with a ``{classes}`` slot meaning "the class contains one of ``needles``".
+
+    Calling it with the page's :func:`class_text` fills the slot with only the needles
+    found there, so a page pays for the class tests it can match, not for all of them;
+    the result is what the XPath with every needle would find.
+
+    >>> query = ClassQuery("//p[{classes}]", ("dek", "summary"))
+    >>> tree = parse_tree('<p class="x-dek">A</p><p class="lead">B</p>')
+    >>> [p.text for p in query(tree, class_text(tree))]
+    ['A']
+    """
+
+    def __init__(self, template: str, needles: Sequence[str], *, needs_class: bool = True) -> None:
+        """``needs_class``: the XPath matches nothing when no needle occurs (skip it then)."""
+        if any("'" in n or "\n" in n for n in needles):
+            raise ValueError("class needles must not hold quotes or newlines")
+        self.template = template
+        self.needles = tuple(needles)
+        self.needs_class = needs_class
+
+    def __call__(self, tree: HtmlElement, classes: str) -> list[HtmlElement]:
+        """The elements of ``tree`` the XPath finds; ``classes`` is ``class_text(tree)``."""
+        # a needle found in the text is inside one class value (values are one per line)
+        found = tuple(n for n in self.needles if n in classes)
+        if not found and self.needs_class:
+            return []
+        try:
+            return list(_compiled(self.template, found)(tree))
+        except (etree.XPathError, ValueError):
+            return []
