@@ -26,7 +26,7 @@ from .numbers import Quantity, find_quantities
 from .sentences import Sentence, split_sentences, tail
 from .timex import TimeMention, find_times
 
-_HEDGES = re.compile(rf"\b(?:{HEDGE_PATTERN})\b", re.I)
+_HEDGES = re.compile(rf"\b(?:{HEDGE_PATTERN})\b")  # on the lower-cased sentence
 _ANAPHOR = re.compile(
     r"\b(?:this|that|these|those|the)\s+(?:latest\s+|new\s+|updated\s+)?(?:figure|figures|number"
     r"|numbers|tally|toll|estimate|estimates|information|data|count|assessment)\b",
@@ -113,8 +113,8 @@ def _location(sentence: str, q: Quantity) -> Location | None:
 
 def _hedges(sentence: str) -> tuple[str, ...]:
     found: list[str] = []
-    for m in _HEDGES.finditer(sentence):
-        word = m.group(0).lower()
+    for m in _HEDGES.finditer(sentence.lower()):
+        word = m.group(0)
         if word not in found:
             found.append(word)
     return tuple(found)
