@@ -48,16 +48,18 @@ _SPAN = (
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(rf"\b{_MONTH}")
 _RELATIVE_HINT = re.compile(r"yesterday|today|tonight|week|month|year|night|morning")
-# what each pattern needs in the sentence before it is worth running
+_YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+_SPAN_HINT = re.compile(r"(?:days|weeks|months|years)\b")
+# what each pattern needs in the sentence (all of it) before it is worth running
 _NEEDS: dict[str, tuple[str, ...]] = {
-    "daydate": ("digit",),
+    "daydate": ("digit", "month"),
     "part": ("month",),
     "month": ("month",),
     "weekday": ("weekday",),
     "relative": ("relative",),
-    "yearend": ("digit",),
-    "span": ("relative", "weekday"),  # "days" contains "day"
-    "year": ("digit",),
+    "yearend": ("year",),
+    "span": ("span",),
+    "year": ("year",),
 }
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -256,16 +258,19 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
     low = sentence.lower()
+    digit = bool(_DIGIT.search(sentence))
     has = {
-        "digit": bool(_DIGIT.search(sentence)),
+        "digit": digit,
         "month": bool(_MONTH_NAME.search(sentence)),
         "weekday": "day" in low,
         "relative": bool(_RELATIVE_HINT.search(low)),
+        "year": digit and bool(_YEAR4.search(sentence)),
+        "span": bool(_SPAN_HINT.search(low)),
     }
     if not any(has.values()):
         return found
     for kind, rx in _PATTERNS:
-        if not any(has[need] for need in _NEEDS[kind]):
+        if not all(has[need] for need in _NEEDS[kind]):
             continue
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
