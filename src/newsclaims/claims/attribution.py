@@ -41,9 +41,14 @@ _DATA_NOUNS = (
 )
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", re.I)
 _PERSON_NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?\s){1,3}[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?"
-_SPEAKER = re.compile(
-    rf"(?:,\s+(?P<name>{_PERSON_NAME}),\s+(?:[a-z]|{_VERB_RX.pattern[3:-3]}))"
-    rf"|(?:(?<=[.!?”\"]\s)|^|(?<=\bsaid\s))(?P<name2>{_PERSON_NAME})(?=\s+(?:said|says|told|added))"
+# people named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"
+# (two patterns: one alternation would try the look-behinds at every position)
+_SPEAKERS = (
+    re.compile(rf",\s+(?P<name>{_PERSON_NAME}),\s+(?:[a-z]|{_VERB_RX.pattern[3:-3]})"),
+    re.compile(
+        rf"(?=[A-Z])(?:(?<=[.!?”\"]\s)|(?<![\s\S])|(?<=\bsaid\s))"
+        rf"(?P<name>{_PERSON_NAME})(?=\s+(?:said|says|told|added))"
+    ),
 )
 _NOT_NAMES = frozenset(
     "The A An In On At But And This That It He She They We January February March April May "
@@ -205,13 +210,14 @@ class Entities:
             name = _trim_person(m.group(1))
             if name and not (set(name.lower().split()) & ORG_WORDS):
                 self._add(name, None, "person", m.start(1))
-        # people named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"
-        for m in _SPEAKER.finditer(text):
-            group = "name" if m.group("name") else "name2"
-            name = m.group(group)
+        speakers = sorted(
+            (m for rx in _SPEAKERS for m in rx.finditer(text)), key=lambda m: m.start("name")
+        )
+        for m in speakers:
+            name = m.group("name")
             words = name.lower().split()
             if not (set(words) & ORG_WORDS) and not (set(name.split()) & _NOT_NAMES):
-                self._add(name, None, "person", m.start(group))
+                self._add(name, None, "person", m.start("name"))
         self._mentions.sort(key=lambda pm: pm[0])
 
     # -- resolving -----------------------------------------------------------------------
