@@ -366,6 +366,7 @@ def _np_forward(rest: str) -> str | None:
     return None
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _BY = re.compile(
     r"\b(?:reported|announced|confirmed|stated|estimated|released|provided|compiled|cited)"
@@ -411,7 +412,9 @@ def find_sources(sentence: str) -> list[SourceMention]:
             np = _np_backward(sentence[: m.start()])
             if np:
                 found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
-    for m in _VERB_RX.finditer(sentence):
+    words = _LOWER_WORD.findall(low)
+    verbs = REPORTING_VERBS.intersection(words)
+    for m in _VERB_RX.finditer(sentence) if verbs else ():
         verb = m.group(1)
         np = _np_backward(sentence[: m.start()])
         if np:
