@@ -89,3 +89,34 @@ def test_declared_article_body_replaces_a_partial_extraction() -> None:
     )
     article = parse_html(Document(html, content_type="text/html"))
     assert article.text.split("\n\n") == paragraphs
+
+
+def test_class_query_finds_what_the_full_xpath_finds() -> None:
+    # constructed: needles overlapping each other, in ids, nested and absent
+    from lxml import etree
+    from newsclaims_html.tree import ClassQuery, class_text, parse_tree
+
+    needles = ("caption-text", "wp-caption-text", "dek", "Dek", "bio-box")
+    page = (
+        '<div class="wp-caption-text">a</div><p class="x caption-text">b</p>'
+        '<span id="dek">c</span><div class="big-Dek"><p class="dek">d</p></div>'
+        '<div class="author">e</div><div class="bio-boxes">f</div>'
+    )
+    tree = parse_tree(page)
+    assert tree is not None
+    template = "//*[{classes}]"
+    every = " or ".join(f"contains(@class, '{n}')" for n in needles)
+    expected = etree.XPath(f"//*[({every})]")(tree)
+    found = ClassQuery(template, needles)(tree, class_text(tree))
+    assert [e.text_content() for e in found] == [e.text_content() for e in expected]
+    assert [e.text_content() for e in found] == ["a", "b", "d", "d", "f"]
+    assert ClassQuery(template, ("absent",))(tree, class_text(tree)) == []
+
+
+def test_every_element_is_an_html_element() -> None:
+    from newsclaims_html.tree import HtmlElement, parse_tree
+
+    tree = parse_tree("<form><input name='q'><select><option>x</option></select></form><p>y</p>")
+    assert tree is not None
+    assert all(isinstance(e, HtmlElement) for e in tree.iter())
+    assert tree.text_content() == "xy"

@@ -20,6 +20,7 @@ import attrs
 from newsclaims.knowledge import BoilerplatePattern
 from newsclaims.models import Removed
 
+from .extraction import main_text
 from .names import clean_authors, comparable
 from .prune import prune_blocks
 from .tree import ClassQuery, HtmlElement, class_text
@@ -105,21 +106,7 @@ def _coverage(part: str, whole: str) -> float:
 
 
 def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
-    import trafilatura  # imported late: it is slow to import and only needed here
-
-    try:
-        result = trafilatura.bare_extraction(
-            tree,
-            url=url,
-            include_comments=False,
-            include_tables=True,
-            include_images=False,
-            include_links=False,
-            with_metadata=False,
-        )
-    except Exception:  # trafilatura raises on some malformed trees; the page has no body then
-        return []
-    text = getattr(result, "text", None) if result is not None else None
+    text = main_text(tree, url)
     if not text:
         return []
     lines = []
