@@ -69,6 +69,8 @@ def test_measures_in_every_voice(text: str, measure: str, low: int) -> None:
         "Several people were injured.",
         "Many soldiers died.",
         "The vote passed with 120 votes.",
+        "Two suspects, ages 19 and 22, appeared in court.",
+        "Judges have issued 27 arrest warrants.",
     ],
 )
 def test_hard_negatives_give_no_claim(text: str) -> None:
@@ -277,3 +279,18 @@ def test_coordinated_speakers_and_nominal_arrests() -> None:
     c = one("Last week the FBI and federal prosecutors announced the arrest of 2 men.")
     assert c.measure == "arrested" and c.subject is not None and c.subject.text == "men"
     assert [a.name for a in c.attribution] == ["federal prosecutors"]
+
+
+def test_places_inside_a_speaker_phrase_are_not_the_speaker() -> None:
+    c = one("Doctors at the city hospital in Tarma said 9 patients were in critical condition.")
+    assert [a.name for a in c.attribution] == ["city hospital"]
+
+
+def test_he_is_the_person_named_last() -> None:
+    text = (
+        "Ana Ruiz, a nurse, said the clinic was full. "
+        "Major Tomas Vidal, an army spokesman, said 4 soldiers died. "
+        "He said 2 more were missing."
+    )
+    claims = quantities(text)
+    assert [[a.name for a in c.attribution] for c in claims] == [["Tomas Vidal"], ["Tomas Vidal"]]

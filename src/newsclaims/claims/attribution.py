@@ -225,6 +225,7 @@ class Entities:
     def before(self, pos: int) -> list[Known]:
         """Entities mentioned before ``pos``, the most recent first."""
         seen: list[Known] = []
+        self._mentions.sort(key=lambda pm: pm[0])  # resolving adds mentions out of order
         for p, k in reversed(self._mentions):
             if p <= pos and k not in seen:
                 seen.append(k)
@@ -327,6 +328,9 @@ def _np_backward(prefix: str) -> str | None:
     if pronoun:
         return pronoun.group(1)
     m = re.search(rf"((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$", p)
+    if m and _PLACE_PREP.search(p, 0, m.start()):
+        # "Doctors at the city hospital in Arequipa said": the place is not the speaker
+        return _np_backward(p[: _PLACE_PREP.search(p, 0, m.start()).start()])  # type: ignore[union-attr]
     if m:
         np = m.group(1)
         # "Jane Doe of the Example Party": the person, affiliated with the party;
@@ -367,6 +371,7 @@ def _np_forward(rest: str) -> str | None:
 
 
 _LOWER_WORD = re.compile(r"[a-z]+")
+_PLACE_PREP = re.compile(r"\s(?:in|at|near|outside|inside|across|from)\s+$")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _BY = re.compile(
     r"\b(?:reported|announced|confirmed|stated|estimated|released|provided|compiled|cited)"

@@ -112,7 +112,7 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "arrested, arresting, arrest, detained, detaining, detain, taken into custody, "
         "rounded up, apprehended, nabbed",
     ),
-    *_terms("arrested", "noun", "arrests, detentions, detainees, arrest, detention"),
+    *_terms("arrested", "noun", "arrests, detentions, detainees, arrest of, detention of"),
 )
 
 ENTITIES: tuple[Entity, ...] = (

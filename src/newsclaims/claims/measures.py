@@ -234,7 +234,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         # "eight women, a girl and four men injured"
         subject = f"{phrase.modifiers} {phrase.head}".strip() or None
         found = _verb_after(_skip_coordination(after[phrase.end :], lex), lex)
-        if found:
+        if found and (phrase.kind == "people" or _participle(found[0], found[1])):
             pos, term, negated = found
             measure = lex.measure(pos, term)
             if measure:
@@ -319,6 +319,16 @@ def _skip_coordination(text: str, lex: Lexicon) -> str:
             break
         rest = (" " + tail[lead.end() :] if lead else " " + tail)[phrase.end :]
     return rest
+
+
+_IRREGULAR = frozenset("hurt slain sent fled held shot dead died lost taken seized".split())
+
+
+def _participle(pos: str, term: str) -> bool:
+    """Whether a verb after a bare number reads as a clause ("496 had been killed", "Scores
+    died"), not as a noun modifier ("27 arrest warrants")."""
+    t = term.lower()
+    return pos != "verb" or " " in t or t.endswith(("ed", "en")) or t in _IRREGULAR
 
 
 def _people_words(text: str) -> bool:

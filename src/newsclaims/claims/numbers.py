@@ -163,7 +163,7 @@ _MONEY_AFTER = re.compile(
     r"|roubles?|usd|eur|bucks)\b"
 )
 _AGE_AFTER = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]*olds?\b|-(?:year|month)-")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+$", re.I)
+_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
 _AFTER_NAME_COMMA = re.compile(r",\s*(?:[a-z(]|$)")
 _NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+gmt|gmt|utc|:\d)")
