@@ -22,7 +22,7 @@ from newsclaims.models import Removed
 
 from .extraction import main_text
 from .names import clean_authors, comparable
-from .prune import prune_blocks
+from .prune import drop_code, prune_blocks
 from .tree import ClassQuery, HtmlElement, class_text
 
 __all__ = ["Body", "extract_body"]
@@ -204,6 +204,7 @@ def extract_body(
     classes = class_text(tree)
     dek = _find_dek(tree, next((t for t in titles if t), None), classes)
     removed = prune_blocks(tree, classes)
+    drop_code(tree)
     lines = _trafilatura_lines(tree, url)
 
     if article_body and "\n" in article_body.strip():

@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 import attrs
+from lxml import etree  # type: ignore[import-untyped]
 
 from newsclaims.dates import parse_date
 
@@ -106,12 +107,15 @@ _MODIFIED_META = ("article:modified_time", "datemodified", "og:updated_time", "l
 _LANG_META = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
 _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 _SECTION_META = ("article:section", "parsely-section", "sailthru.verticals")
-_BYLINE_XPATH = (
+_BYLINE_XPATH = etree.XPath(
     "//*[@rel='author' or @itemprop='author' or contains(concat(' ', @class, ' '), ' byline ')"
     " or contains(@class, 'byline__name') or contains(@class, 'author-name')"
     " or contains(@class, 'author__name')][not(self::meta)][not(self::link)]"
 )
-_TIME_XPATH = "//time[@datetime][1]/@datetime | //*[@itemprop='datePublished']/@datetime"
+_TIME_XPATH = etree.XPath(
+    "//time[@datetime][1]/@datetime | //*[@itemprop='datePublished']/@datetime",
+    smart_strings=False,
+)
 
 
 def _norm_key(key: str) -> str:
@@ -239,7 +243,7 @@ def _pick_title(
 
 def _visible_bylines(tree: HtmlElement) -> list[str]:
     out = []
-    for el in tree.xpath(_BYLINE_XPATH)[:6]:
+    for el in _BYLINE_XPATH(tree)[:6]:
         text = " ".join(el.text_content().split())
         if 0 < len(text) <= 80:
             out.append(text)
@@ -320,7 +324,7 @@ def read_metadata(
     ]
     published = _first_date([*ld_dates, *(_first(meta, (k,)) for k in _DATE_META)])
     if published is None:
-        published = _first_date(str(v) for v in tree.xpath(_TIME_XPATH))
+        published = _first_date(str(v) for v in _TIME_XPATH(tree))
     modified = _first_date(
         [_text(article.get("dateModified")) if article else None]
         + [_first(meta, (k,)) for k in _MODIFIED_META]

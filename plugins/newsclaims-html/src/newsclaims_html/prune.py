@@ -9,11 +9,13 @@ removal be recorded.
 
 from __future__ import annotations
 
+from lxml import etree  # type: ignore[import-untyped]
+
 from newsclaims.models import Removed
 
 from .tree import ClassQuery, HtmlElement, class_text
 
-__all__ = ["prune_blocks"]
+__all__ = ["drop_code", "prune_blocks"]
 
 
 # one XPath, one walk of the tree for every kind of block
@@ -96,3 +98,22 @@ def prune_blocks(tree: HtmlElement, classes: str | None = None) -> list[Removed]
         if text:
             removed.append(Removed(text=text, reason=reason))
     return removed
+
+
+# JSON-LD stays: trafilatura reads it (forum pages, its rescue from a declared body)
+_CODE = etree.XPath("//script[not(contains(@type, 'ld+json'))] | //style | //template")
+
+
+def drop_code(tree: HtmlElement) -> None:
+    """Remove scripts (except JSON-LD), style sheets and templates from ``tree``, in place.
+
+    They are never article text. trafilatura drops them too, but only after copying the
+    tree several times, and news pages carry hundreds of kilobytes of them.
+    """
+    try:
+        found = _CODE(tree)
+    except (etree.XPathError, ValueError):
+        return
+    for el in found:
+        if el.getparent() is not None:
+            el.drop_tree()  # the tail (text after the element) stays

@@ -47,7 +47,9 @@ def parse_tree(page: str | bytes) -> HtmlElement | None:
     """
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
-    page = _XML_DECL.sub("", page, count=1).replace("\x00", "")
+    page = _XML_DECL.sub("", page, count=1)
+    if "\x00" in page:  # a scan; the copy only when needed
+        page = page.replace("\x00", "")
     if not page.strip():
         return None
     try:
