@@ -120,3 +120,19 @@ def test_every_element_is_an_html_element() -> None:
     assert tree is not None
     assert all(isinstance(e, HtmlElement) for e in tree.iter())
     assert tree.text_content() == "xy"
+
+
+def test_drop_code_keeps_json_ld_and_tails() -> None:
+    from newsclaims_html.prune import drop_code
+    from newsclaims_html.tree import parse_tree
+
+    tree = parse_tree(
+        '<html><head><style>p{}</style><script type="application/ld+json">{"a": 1}</script>'
+        "</head><body><p>One <script>var x = 1;</script>two</p><template><p>t</p></template>"
+        "</body></html>"
+    )
+    assert tree is not None
+    drop_code(tree)
+    assert [s.get("type") for s in tree.iter("script")] == ["application/ld+json"]
+    assert tree.find(".//style") is None and tree.find(".//template") is None
+    assert tree.find(".//p").text_content() == "One two"
