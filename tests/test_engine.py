@@ -294,3 +294,11 @@ def test_he_is_the_person_named_last() -> None:
     )
     claims = quantities(text)
     assert [[a.name for a in c.attribution] for c in claims] == [["Tomas Vidal"], ["Tomas Vidal"]]
+
+
+def test_speaker_glued_to_the_word_before() -> None:
+    # scraped text glues a sub-heading to the next sentence: "Pending chargesProsecutors said"
+    claims = extract_claims("Pending chargesProsecutors said 3 men were arrested on Monday.")
+    assert [a.name for a in claims[0].attribution] == ["Prosecutors"] or [
+        a.name for a in claims[0].attribution
+    ] == ["prosecutors"]

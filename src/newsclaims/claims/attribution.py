@@ -318,16 +318,29 @@ def _type_of(text: str) -> str:
     return "person" if 2 <= len(caps) <= 4 else "organization"
 
 
+_ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$")
+_PRONOUN_END = re.compile(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$")
+# "(?=[A-Z])": a name can only start at a capital, so other positions fail at once
+# a name starts after a non-word or, in glued scraped text ("chargesProsecutors"), right
+# after a lower-case letter
+_NAME_END = re.compile(rf"(?:(?<![\w-])|(?<=[a-z]))(?=[A-Z])((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$")
+_COMMON_NP_END = re.compile(
+    r"(?<![\w-])(?=[A-Za-z])((?:(?:the|a|an|local|state|its|their)\s+)?"
+    r"(?:(?!(?:and|or|but|of|in|on|at|to|with|by|for|that)\s)[A-Za-z][\w-]*\s+){0,2}"
+    r"([a-z]+))$"
+)
+
+
 def _np_backward(prefix: str) -> str | None:
     """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
-    p = _ADVERBS.sub("", tail(prefix.rstrip(), 240))
-    p = re.sub(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$", "", p)  # "Full Name (ACRONYM) said"
+    p = _ADVERBS.sub("", tail(prefix.rstrip(), 200))
+    p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
-    pronoun = re.search(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$", p)
+    pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4))
     if pronoun:
         return pronoun.group(1)
-    m = re.search(rf"((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$", p)
+    m = _NAME_END.search(p, max(0, len(p) - 120))
     if m and _PLACE_PREP.search(p, 0, m.start()):
         # "Doctors at the city hospital in Arequipa said": the place is not the speaker
         return _np_backward(p[: _PLACE_PREP.search(p, 0, m.start()).start()])  # type: ignore[union-attr]
@@ -340,12 +353,7 @@ def _np_backward(prefix: str) -> str | None:
             np = parts[0]
         np = re.sub(r"^(?:The|the)\s+", "", np)
         return np if np else None
-    m = re.search(
-        r"(?<![\w-])((?:(?:the|a|an|local|state|its|their)\s+)?"
-        r"(?:(?!(?:and|or|but|of|in|on|at|to|with|by|for|that)\s)[A-Za-z][\w-]*\s+){0,2}"
-        r"([a-z]+))$",
-        p,
-    )
+    m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
     if m and m.group(2) in SOURCE_NOUNS:
         return m.group(1)
     return None
@@ -370,7 +378,8 @@ def _np_forward(rest: str) -> str | None:
     return None
 
 
-_LOWER_WORD = re.compile(r"[a-z]+")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
+_VERBS = REPORTING_VERBS - {"according"}
 _PLACE_PREP = re.compile(r"\s(?:in|at|near|outside|inside|across|from)\s+$")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _BY = re.compile(
@@ -417,10 +426,10 @@ def find_sources(sentence: str) -> list[SourceMention]:
             np = _np_backward(sentence[: m.start()])
             if np:
                 found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
-    words = _LOWER_WORD.findall(low)
-    verbs = REPORTING_VERBS.intersection(words)
-    for m in _VERB_RX.finditer(sentence) if verbs else ():
-        verb = m.group(1)
+    for m in _LOWER_WORD.finditer(sentence):
+        verb = m.group(0)
+        if verb not in _VERBS:
+            continue
         np = _np_backward(sentence[: m.start()])
         if np:
             found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
