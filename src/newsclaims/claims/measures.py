@@ -47,27 +47,137 @@ _LINKING_END = re.compile(
     r"|as\s+high\s+as|now|put|puts|putting|placed|places|estimated\s+at)|:)\s*$",
     re.I,
 )
+# what may stand between a verb and its number: "killing the lives of", "sent an additional"
+_VERB_OBJECT_LEAD = re.compile(
+    r"\s(?:the\s+lives\s+of|a\s+total\s+of|an?|some|another|the|his|her|their|its"
+    r"|an?\s+additional|additional|a\s+further|further|an?\s+extra|extra|at\s+least)\s+$",
+    re.I,
+)
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ese|is|ians|ers|ish|ks|ns|ts|ds|es)$")
+
+
+_TERM_WORD = re.compile(r"[A-Za-z'’]+")
+
+
+@attrs.frozen
+class TermMatch:
+    """Where a lexicon term was found (the part of ``re.Match`` the engine uses)."""
+
+    start_: int
+    end_: int
+    text: str
+
+    def group(self, _index: int = 0) -> str:
+        """The matched text."""
+        return self.text
+
+    def start(self) -> int:
+        """Offset of the first character."""
+        return self.start_
+
+    def end(self) -> int:
+        """Offset after the last character."""
+        return self.end_
+
+
+class Terms:
+    """Multi-word terms of one part of speech, looked up by their first word.
+
+    A dictionary lookup per word replaces a regex alternation of every term tried at
+    every position; matching ignores case and the amount of white space between words.
+    """
+
+    def __init__(self, terms: list[str]) -> None:
+        by_first: dict[str, list[tuple[str, ...]]] = {}
+        for term in set(terms):
+            words = tuple(w.lower() for w in _TERM_WORD.findall(term))
+            if words:
+                by_first.setdefault(words[0], []).append(words)
+        self._by_first = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
+        self._last = {words[-1] for v in by_first.values() for words in v}
+        self._longest = max((len(w) for v in by_first.values() for w in v), default=1)
+
+    def _at(self, words: list[re.Match[str]], i: int) -> int:
+        """How many words of a term start at ``words[i]`` (0 when none)."""
+        for term in self._by_first.get(words[i].group(0).lower(), ()):
+            n = len(term)
+            if i + n <= len(words) and all(
+                words[i + j].group(0).lower() == term[j] for j in range(1, n)
+            ):
+                gaps_ok = all(
+                    not words[i + j].string[words[i + j - 1].end() : words[i + j].start()].strip()
+                    for j in range(1, n)
+                )
+                if gaps_ok:
+                    return n
+        return 0
+
+    def match(self, text: str) -> TermMatch | None:
+        """The longest term that starts ``text`` exactly (a whole-word match)."""
+        words = []
+        for w in _TERM_WORD.finditer(text, 0, 120):
+            words.append(w)
+            if len(words) >= self._longest:
+                break
+        if (
+            not words
+            or words[0].start() != 0
+            or text[words[0].end() : words[0].end() + 1] in ("-",)
+        ):
+            return None
+        n = self._at(words, 0)
+        if not n:
+            return None
+        end = words[n - 1].end()
+        if end < len(text) and (text[end].isalnum() or text[end] in "-_"):
+            return None
+        return TermMatch(0, end, text[:end])
+
+    def finditer(self, text: str) -> list[TermMatch]:
+        """Every term in ``text``, left to right, not overlapping."""
+        words = list(_TERM_WORD.finditer(text))
+        out = []
+        i = 0
+        while i < len(words):
+            n = self._at(words, i) if words[i].group(0).lower() in self._by_first else 0
+            if n:
+                s, e = words[i].start(), words[i + n - 1].end()
+                if not (s and (text[s - 1].isalnum() or text[s - 1] in "-_")):
+                    out.append(TermMatch(s, e, text[s:e]))
+                    i += n
+                    continue
+            i += 1
+        return out
+
+    def ending(self, text: str) -> TermMatch | None:
+        """The longest term that ends ``text`` (trailing white space allowed)."""
+        words = list(_TERM_WORD.finditer(text, max(0, len(text) - 80)))
+        if not words or text[words[-1].end() :].strip():
+            return None
+        if words[-1].group(0).lower() not in self._last:
+            return None
+        for n in range(min(self._longest, len(words)), 0, -1):
+            i = len(words) - n
+            if self._at(words, i) == n:
+                s, e = words[i].start(), words[-1].end()
+                if s and (text[s - 1].isalnum() or text[s - 1] in "-_"):
+                    continue
+                return TermMatch(s, e, text[s:e])
+        return None
 
 
 @attrs.frozen
 class Lexicon:
     """Measure terms compiled for matching: nouns, verbs and adjectives by measure."""
 
-    nouns: re.Pattern[str]
-    verbs: re.Pattern[str]
-    adjectives: re.Pattern[str]
+    nouns: Terms
+    verbs: Terms
+    adjectives: Terms
     measure_of: dict[tuple[str, str], str]
-    verb_alternation: str
 
     def measure(self, pos: str, term: str) -> str | None:
         """The measure that ``term`` (as matched) names as ``pos``."""
         return self.measure_of.get((pos, " ".join(term.lower().split())))
-
-
-def _alternation(terms: list[str]) -> str:
-    parts = sorted({t for t in terms}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts) or r"(?!x)x"
 
 
 @lru_cache(maxsize=16)
@@ -76,13 +186,12 @@ def _compile(terms: tuple[MeasureTerm, ...]) -> Lexicon:
     measure_of: dict[tuple[str, str], str] = {}
     for t in terms:
         by_pos.setdefault(t.pos, []).append(t.term.lower())
-        measure_of.setdefault((t.pos, t.term.lower()), t.measure)
+        measure_of.setdefault((t.pos, " ".join(t.term.lower().split())), t.measure)
     return Lexicon(
-        nouns=re.compile(rf"(?:{_alternation(by_pos['noun'])})\b", re.I),
-        verbs=re.compile(rf"(?:{_alternation(by_pos['verb'])})\b", re.I),
-        adjectives=re.compile(rf"(?:{_alternation(by_pos['adjective'])})\b", re.I),
+        nouns=Terms(by_pos["noun"]),
+        verbs=Terms(by_pos["verb"]),
+        adjectives=Terms(by_pos["adjective"]),
         measure_of=measure_of,
-        verb_alternation=_alternation(by_pos["verb"]),
     )
 
 
@@ -244,15 +353,10 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
 
     # 2. a measure verb right before the number
     near = tail(before, 64)
-    m = re.search(
-        rf"\b({lex.verb_alternation})\s+(?:(?:the\s+lives\s+of|a\s+total\s+of|an?|some|another"
-        r"|the|his|her|their|its|an?\s+additional|additional|a\s+further|further|an?\s+extra"
-        r"|extra|at\s+least)\s+)?$",
-        near,
-        re.I,
-    )
+    det = _VERB_OBJECT_LEAD.search(near)
+    m = lex.verbs.ending(near[: det.start()] if det else near)
     if m and phrase.kind in ("people", "none", "noun"):
-        measure = lex.measure("verb", m.group(1))
+        measure = lex.measure("verb", m.group(0))
         if measure and (phrase.kind == "people" or measure != "deployed"):
             if phrase.kind == "noun" and phrase.measure is None:
                 return None
