@@ -335,8 +335,6 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         elif phrase.kind == "noun" and is_people(phrase.head.split()[0]):
             subject = phrase.head.split()[0]  # "12 people killed"
         subject = subject or _among(after[phrase.end :])
-        if phrase.kind == "adjective" and re.match(r"\s+(?:and|or)\s+\d", after[phrase.end :]):
-            pass
         return Reading(phrase.measure, subject, "persons", _negated_before(before), how="noun")
     if phrase.kind == "people" or (phrase.kind == "none" and not phrase.modifiers):
         # "11 soldiers were killed", "496 had been killed", and coordinated groups:
