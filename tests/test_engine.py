@@ -302,3 +302,19 @@ def test_speaker_glued_to_the_word_before() -> None:
     assert [a.name for a in claims[0].attribution] == ["Prosecutors"] or [
         a.name for a in claims[0].attribution
     ] == ["prosecutors"]
+
+
+def test_an_event_dated_with_its_year_dates_the_figures_that_follow() -> None:
+    text = (
+        "The siege began on 3 May 2001, when rebels stormed the town. "
+        "Its sentencing is scheduled for October 16. "
+        "Twin blasts later killed 14 people."
+    )
+    c = one(text)
+    assert c.time is not None and (c.time.start, c.time.end) == ("2001-05-03", "2001-05-03")
+
+
+def test_own_time_wins_over_the_event_date() -> None:
+    text = "The war began in 1998. In January, 40 people were killed."
+    c = one(text)
+    assert c.time is not None and c.time.start == "2024-01-01"

@@ -45,3 +45,8 @@ def test_no_publication_date_keeps_the_text_only() -> None:
 
 def test_sentences_without_time_words() -> None:
     assert find_times("Officials may say more soon.", PUB) == []
+
+
+def test_year_spans() -> None:
+    (t,) = find_times("In 1995 and 1996, rebels seized hostages.", PUB)
+    assert (str(t.first), str(t.last)) == ("1995-01-01", "1996-12-31")

@@ -160,6 +160,7 @@ def extract_claims(
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
     prev_had_figures = False
+    event_date: TimeMention | None = None
 
     for sent in split_sentences(text):
         s = sent.text
@@ -175,7 +176,7 @@ def extract_claims(
             sources, reporting = attributions(s, sent.start, entities, knowledge)
         else:
             sources, reporting = (), False
-        times = find_times(s, published) if detail else []
+        times = find_times(s, published) if detail or _ABSOLUTE_HINT.search(s) else []
         used_times: set[int] = set()
 
         # "this figure is based on an update from mid-March": dates and credits the figures before
@@ -209,8 +210,10 @@ def extract_claims(
                 subject = attrs.evolve(last_subject, carried=True)
             else:
                 subject = None
-            when = _nearest_time(q, times, used_times) or (
-                _event_day(event_sentence, published) if _CONTINUES.match(s) else None
+            when = (
+                _nearest_time(q, times, used_times)
+                or (_event_day(event_sentence, published) if _CONTINUES.match(s) else None)
+                or event_date
             )
             flags = ("increment",) if q.increment else ()
             here.append(
@@ -232,6 +235,9 @@ def extract_claims(
             statements.append((sent, sources))
         drafts.extend(here)
         prev_had_figures = bool(here)
+        # an event dated with its year ("on 21 July 1972", "in 1995 and 1996") dates the
+        # figures that follow without a time of their own
+        event_date = next((t for t in reversed(times) if _is_absolute(t)), event_date)
         if here:
             prev_drafts = here
         elif not anaphor:
@@ -267,6 +273,18 @@ _LOWER_WORDS = re.compile(r"[a-z]+")
 def _may_report(sentence: str) -> bool:
     """Whether a sentence has a word that can credit a source (a cheap set test)."""
     return not _REPORTING_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
+
+
+_ABSOLUTE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _is_absolute(t: TimeMention) -> bool:
+    """A time that names its year: "21 July 1972", "in 1995 and 1996", "by the end of 1972"."""
+    if t.first is None or t.text.lower().startswith("since"):
+        return False
+    return t.kind in ("year", "yearend") or (
+        t.kind in ("daydate", "month", "part") and bool(_ABSOLUTE_HINT.search(t.text))
+    )
 
 
 def _event_day(sentence: Sentence | None, published: datetime | None) -> TimeMention | None:

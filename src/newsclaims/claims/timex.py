@@ -94,7 +94,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("span", re.compile(_SPAN)),
-    ("year", re.compile(rf"\b{_PREP_YEAR}\s+(?P<y>(?:19|20)\d\d)\b(?![,-]?\d)")),
+    (
+        "year",
+        re.compile(
+            rf"\b{_PREP_YEAR}\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:and|to|-|–)\s*(?P<y2>(?:19|20)\d\d))?"
+            r"\b(?![,-]?\d)"
+        ),
+    ),
 ]
 
 
@@ -219,7 +225,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         y = int(m.group("y"))
         if m.group("prep").lower() == "since" and pub:
             return date(y, 1, 1), pub
-        return date(y, 1, 1), date(y, 12, 31)
+        y2 = int(m.group("y2")) if m.group("y2") else y  # "in 1995 and 1996"
+        return date(y, 1, 1), date(max(y, y2), 12, 31)
     if pub is None:
         return None, None
     if kind == "weekday":
