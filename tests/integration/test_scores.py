@@ -44,4 +44,5 @@ def test_real_conflict_articles(shared: Path) -> None:
     assert t["claim_precision"] >= 0.95
     assert t["claim_f1"] >= 0.88
     assert t["attribution_acc"] >= 0.85
+    assert t["time_acc"] >= 0.85
     assert t["duplicate_rate"] <= 0.02
