@@ -5,9 +5,16 @@ from __future__ import annotations
 import re
 
 import pytest
-from newsclaims_text.boilerplate import PATTERNS, LineMatcher, is_counter, looks_like_prose
+from newsclaims_text.boilerplate import (
+    PATTERNS,
+    LineMatcher,
+    is_counter,
+    looks_like_prose,
+    matcher_for,
+)
 
 from newsclaims.claims.lexicon import BOILERPLATE
+from newsclaims.knowledge import BoilerplatePattern, Knowledge
 
 MATCHER = LineMatcher((*BOILERPLATE, *PATTERNS))
 
@@ -101,3 +108,33 @@ def test_duplicates_are_dropped() -> None:
 def test_prose() -> None:
     assert looks_like_prose("The ministry said on Monday that 40 people had been killed.")
     assert not looks_like_prose("Most Commented")
+
+
+def test_patterns_that_cannot_be_merged_still_match() -> None:
+    """A backreference, a global flag and a duplicated group name keep their own meaning."""
+    patterns = (
+        BoilerplatePattern(r"(\w+) \1", "repeat"),  # "\1" would count the merged groups
+        BoilerplatePattern(r"(?s)a.b", "flagged"),  # a global flag only at the start
+        BoilerplatePattern(r"(?P<x>zz)", "named"),
+        BoilerplatePattern(r"(?P<x>yy)", "named-again"),  # one group name twice
+    )
+    matcher = LineMatcher(patterns)
+    assert matcher.reason("hello hello") == "repeat"
+    assert matcher.reason("hello world") is None
+    assert matcher.reason("a\nb") == "flagged"
+    assert (matcher.reason("zz"), matcher.reason("yy")) == ("named", "named-again")
+    merged = LineMatcher(patterns[:2] + PATTERNS)
+    assert merged.reason("hello hello") == "repeat"
+    assert merged.reason("Related") == "widget"
+
+
+def test_first_pattern_in_order_wins() -> None:
+    patterns = (BoilerplatePattern("related", "first"), *PATTERNS)
+    assert LineMatcher(patterns).reason("Related") == "first"
+
+
+def test_one_matcher_per_knowledge() -> None:
+    k = Knowledge(boilerplate=BOILERPLATE)
+    assert matcher_for(k) is matcher_for(Knowledge(boilerplate=BOILERPLATE))
+    assert matcher_for(k).reason("Leave a Reply") == "comment-form"
+    assert matcher_for(Knowledge()).reason("Leave a Reply") is None

@@ -14,11 +14,12 @@ line that reads as a sentence of the article.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
 from newsclaims.claims.lexicon import WIDGET_HEADERS
-from newsclaims.knowledge import BoilerplatePattern
+from newsclaims.knowledge import BoilerplatePattern, Knowledge
 
 #: widget headers beyond the core's :data:`~newsclaims.claims.lexicon.WIDGET_HEADERS`
 _MORE_WIDGET_HEADERS = (
@@ -85,12 +86,43 @@ _ALWAYS = frozenset({"comment-form", "identifier", "separator"})
 
 def looks_like_prose(text: str) -> bool:
     """True when ``text`` reads as a sentence of an article (long, ends like a sentence)."""
-    words = len(text.split())
+    words = len(text.split(None, 25))  # at most 26: the words past 25 are never counted
     return words >= 25 or (words >= 10 and bool(_SENTENCE_END.search(text)))
 
 
+#: a pattern that may refer to its own groups by number or name: never merged with others
+_SELF_REFERENCE = re.compile(r"\\[1-9]|\(\?P=|\(\?\(")
+
+
+def _compiles(p: BoilerplatePattern) -> bool:
+    try:
+        p.regex  # noqa: B018 - compiled and cached on the pattern
+    except re.error:
+        return False
+    return True
+
+
+def _mergeable(p: BoilerplatePattern) -> bool:
+    """True when ``p`` means the same inside an alternation of other patterns.
+
+    Not so when it refers to its own groups or does not compile inside a group (a global
+    inline flag such as ``(?s)``).
+    """
+    if _SELF_REFERENCE.search(p.pattern):
+        return False
+    try:
+        re.compile(f"(?:{p.pattern})", re.IGNORECASE)
+    except re.error:
+        return False
+    return True
+
+
 class LineMatcher:
-    """Match whole lines against boilerplate patterns, keeping lines that are prose."""
+    """Match whole lines against boilerplate patterns, keeping lines that are prose.
+
+    A line is first tried against one regex, the alternation of the patterns: most lines
+    match none, and only those that do are tried pattern by pattern, in order.
+    """
 
     def __init__(self, patterns: Iterable[BoilerplatePattern]) -> None:
         """Compile ``patterns`` once (duplicates are dropped, order kept)."""
@@ -98,14 +130,46 @@ class LineMatcher:
         for p in patterns:
             seen.setdefault((p.pattern, p.reason), p)
         self.patterns = tuple(seen.values())
+        self._any: re.Pattern[str] | None = None
+        self._rest = self.patterns  # the patterns the combined regex does not stand for
+        merged = [p for p in self.patterns if _mergeable(p)]
+        if merged and all(_compiles(p) for p in self.patterns):
+            try:
+                self._any = re.compile("|".join(f"(?:{p.pattern})" for p in merged), re.I)
+            except re.error:  # one group name in two patterns: no combined regex
+                return
+            ids = {id(p) for p in merged}
+            self._rest = tuple(p for p in self.patterns if id(p) not in ids)
 
     def reason(self, line: str) -> str | None:
         """The reason ``line`` is boilerplate, or ``None`` when it is not (or in doubt)."""
         text = line.strip()
         if not text or len(text) > 400:
             return None
+        if (
+            self._any is not None
+            and not self._any.fullmatch(text)
+            and not any(p.regex.fullmatch(text) for p in self._rest)
+        ):
+            return None
         prose = looks_like_prose(text)
         for pattern in self.patterns:
             if pattern.regex.fullmatch(text) and (not prose or pattern.reason in _ALWAYS):
                 return pattern.reason
         return None
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_matcher(knowledge: Knowledge) -> LineMatcher:
+    return LineMatcher((*knowledge.boilerplate, *PATTERNS))
+
+
+def matcher_for(knowledge: Knowledge) -> LineMatcher:
+    """The matcher of ``knowledge.boilerplate`` and :data:`PATTERNS`, built once per knowledge.
+
+    (``Knowledge`` is frozen and caches its hash, so the lookup is cheap.)
+    """
+    try:
+        return _cached_matcher(knowledge)
+    except TypeError:  # an unhashable knowledge: build the matcher for this call
+        return LineMatcher((*knowledge.boilerplate, *PATTERNS))

@@ -23,7 +23,7 @@ import attrs
 from newsclaims.knowledge import Knowledge, domain_of
 from newsclaims.models import Article, Document, Removed, Source
 
-from .boilerplate import PATTERNS, LineMatcher, is_counter, looks_like_prose
+from .boilerplate import is_counter, looks_like_prose, matcher_for
 from .byline import is_name, name_with_counter, parse_byline, split_names, tidy_name
 from .credits import Credit, dateline_outlet, outlet_name, read_credit
 from .datelines import looks_like_date, read_date, read_date_line
@@ -46,14 +46,13 @@ class _Line:
     raw: str
     md: MarkdownLine
     reason: str | None = None  # set when the line is removed
+    # read many times: computed once (``raw`` and ``md`` never change)
+    text: str = attrs.field(init=False)
+    blank: bool = attrs.field(init=False)
 
-    @property
-    def text(self) -> str:
-        return self.md.text.strip()
-
-    @property
-    def blank(self) -> bool:
-        return not self.raw.strip()
+    def __attrs_post_init__(self) -> None:
+        self.text = self.md.text.strip()
+        self.blank = not self.raw.strip()
 
 
 @attrs.define
@@ -140,7 +139,7 @@ class _Cleaner:
     def __init__(self, document: Document, knowledge: Knowledge) -> None:
         self.document = document
         self.knowledge = knowledge
-        self.matcher = LineMatcher((*knowledge.boilerplate, *PATTERNS))
+        self.matcher = matcher_for(knowledge)
         self.meta = _Meta()
         self.removed: list[Removed] = []
 
@@ -193,8 +192,10 @@ class _Cleaner:
 
     def _compound(self, text: str, header: bool) -> str | None:
         """Lines like ``Jane Doe | March 3, 2024 | 4 min read``: every part metadata."""
+        if len(text) > 200:
+            return None
         parts = [p.strip() for p in _COMPOUND.split(text) if p.strip()]
-        if len(parts) < 2 or len(text) > 200:
+        if len(parts) < 2:
             return None
         names = [p for p in parts if is_name(p, max_tokens=4) or split_names(p)]
         others = [p for p in parts if p not in names]
@@ -390,7 +391,10 @@ class _Cleaner:
     def _wire_end(self, paragraphs: list[str]) -> None:
         if not paragraphs:
             return
-        match = _WIRE_END.search(paragraphs[-1])
+        last = paragraphs[-1]
+        if "Enditem" not in last and "(End)" not in last:  # what the marker needs
+            return
+        match = _WIRE_END.search(last)
         if match:
             self.removed.append(Removed(match.group(1), "wire-marker"))
             paragraphs[-1] = paragraphs[-1][: match.start()].rstrip()

@@ -42,9 +42,10 @@ class MarkdownLine:
 
 def strip_markdown(line: str) -> MarkdownLine:
     """Remove heading markers, emphasis, link syntax and images from one line."""
-    images = tuple(m.group(0) for m in _IMAGE.finditer(line))
+    # the markup needs "![" (an image) and "](" (a link): most lines have neither
+    images = tuple(m.group(0) for m in _IMAGE.finditer(line)) if "![" in line else ()
     text = _IMAGE.sub("", line) if images else line
-    urls = tuple(m.group(2) for m in _LINK.finditer(text))
+    urls = tuple(m.group(2) for m in _LINK.finditer(text)) if "](" in text else ()
     if urls:
         text = _LINK.sub(r"\1", text)
     text = _BLOCKQUOTE.sub("", text.strip())
