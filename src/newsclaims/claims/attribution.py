@@ -320,7 +320,7 @@ def _type_of(text: str) -> str:
 
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$")
 _PRONOUN_END = re.compile(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$")
-# "(?=[A-Z])": a name can only start at a capital, so other positions fail at once
+# "(?=[A-Z])": a name can only start at a capital, so other positions fail at once;
 # a name starts after a non-word or, in glued scraped text ("chargesProsecutors"), right
 # after a lower-case letter
 _NAME_END = re.compile(rf"(?:(?<![\w-])|(?<=[a-z]))(?=[A-Z])((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$")
@@ -380,6 +380,14 @@ def _np_forward(rest: str) -> str | None:
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _VERBS = REPORTING_VERBS - {"according"}
+_CREDIT_WORDS = REPORTING_VERBS | {"according", "citing"}
+
+
+def may_report(sentence: str) -> bool:
+    """Whether ``sentence`` has a word that can credit a source (a cheap set test)."""
+    return not _CREDIT_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower()))
+
+
 _PLACE_PREP = re.compile(r"\s(?:in|at|near|outside|inside|across|from)\s+$")
 _ACCORDING = re.compile(r"\baccording to\b", re.I)
 _BY = re.compile(

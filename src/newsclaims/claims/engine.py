@@ -19,8 +19,8 @@ import attrs
 from ..knowledge import Knowledge
 from ..models import Attribution, Claim, Location, Mention, Subject, TimeRef, Value
 from . import lexicon as core_lexicon
-from .attribution import Entities, attributions, merge_attributions
-from .lexicon import HEDGE_PATTERN, REPORTING_VERBS
+from .attribution import Entities, attributions, may_report, merge_attributions
+from .lexicon import HEDGE_PATTERN
 from .measures import Lexicon, Reading, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
 from .sentences import Sentence, split_sentences, tail
@@ -172,7 +172,7 @@ def extract_claims(
         # sentences without a figure, a reference back to one, or a reporting word can give
         # neither a claim nor a statement: skip the costly analysis there
         detail = bool(quantities) or anaphor is not None
-        if detail or _may_report(s):
+        if detail or may_report(s):
             sources, reporting = attributions(s, sent.start, entities, knowledge)
         else:
             sources, reporting = (), False
@@ -263,16 +263,7 @@ def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading
     phrase = phrase_after(sentence[q.end :], lex)
     if phrase.kind != "people":
         return None
-    return Reading(whole.measure, f"{phrase.modifiers} {phrase.head}".strip(), whole.value.unit)
-
-
-_REPORTING_WORDS = REPORTING_VERBS | {"according", "citing"}
-_LOWER_WORDS = re.compile(r"[a-z]+")
-
-
-def _may_report(sentence: str) -> bool:
-    """Whether a sentence has a word that can credit a source (a cheap set test)."""
-    return not _REPORTING_WORDS.isdisjoint(_LOWER_WORDS.findall(sentence.lower()))
+    return Reading(whole.measure, f"{phrase.modifiers} {phrase.head}".strip())
 
 
 _ABSOLUTE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b")

@@ -208,10 +208,8 @@ class Reading:
 
     measure: str
     subject: str | None
-    unit: str
     negated: bool = False
     agent: str | None = None
-    how: str = ""
 
 
 def is_people(word: str) -> bool:
@@ -335,7 +333,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         elif phrase.kind == "noun" and is_people(phrase.head.split()[0]):
             subject = phrase.head.split()[0]  # "12 people killed"
         subject = subject or _among(after[phrase.end :])
-        return Reading(phrase.measure, subject, "persons", _negated_before(before), how="noun")
+        return Reading(phrase.measure, subject, _negated_before(before))
     if phrase.kind == "people" or (phrase.kind == "none" and not phrase.modifiers):
         # "11 soldiers were killed", "496 had been killed", and coordinated groups:
         # "eight women, a girl and four men injured"
@@ -345,9 +343,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             pos, term, negated = found
             measure = lex.measure(pos, term)
             if measure:
-                return Reading(
-                    measure, subject, "persons", negated or _negated_before(before), how="group"
-                )
+                return Reading(measure, subject, negated or _negated_before(before))
 
     # 2. a measure verb right before the number
     near = tail(before, 64)
@@ -365,7 +361,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             negated = bool(
                 re.search(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$", near[: m.start()])
             )
-            return Reading(measure, subject, "persons", negated, agent, how="verb")
+            return Reading(measure, subject, negated, agent)
 
     # 3. a measure noun before a linking or crossing verb
     crossing = bool(re.match(r"(?:exceed|surpass|top|pass|cross)", sentence[start:], re.I))
@@ -397,9 +393,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
                         else None
                     )
                 )
-                return Reading(
-                    measure, subject, "persons", bool(_NEGATION.search(mid)), how="level"
-                )
+                return Reading(measure, subject, bool(_NEGATION.search(mid)))
     return None
 
 

@@ -105,8 +105,6 @@ class Quantity:
     percent: bool = False
     not_a_count: str | None = None  # why the figure is not a count (age, year, money...)
     increment: bool = False
-    number_start: int = 0  # where the number itself starts (after qualifiers)
-    number_end: int = 0
 
 
 def words_to_number(text: str) -> float | None:
@@ -290,8 +288,7 @@ def _vague(sentence: str, m: re.Match[str]) -> Quantity | None:
     if kind in ("min", "gt", "about"):
         start = qstart
     return Quantity(
-        start, m.end(), sentence[start : m.end()], low, None, True, True, True,
-        number_start=m.start(), number_end=m.end(),
+        start, m.end(), sentence[start : m.end()], low, None, True, True, True
     )  # fmt: skip
 
 
@@ -363,5 +360,5 @@ def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
     )
     return Quantity(
         start, end, sentence[start:end], low, high, low_inc, high_inc, approx, pct,
-        not_count, increment, number_start, m.end("b") if is_range else m.end("a"),
+        not_count, increment,
     )  # fmt: skip
