@@ -107,14 +107,15 @@ class Knowledge:
 
     def outlet_named(self, name: str) -> Outlet | None:
         """Return the outlet whose name matches ``name`` (ignoring case and "The")."""
+        return self._outlets_by_name.get(_outlet_name_key(name))
 
-        def norm(s: str) -> str:
-            return re.sub(r"^the\s+", "", s.strip().lower())
-
+    @cached_property
+    def _outlets_by_name(self) -> dict[str, Outlet]:
+        """Outlets by their normalised name; the first outlet of a name wins."""
+        index: dict[str, Outlet] = {}
         for outlet in self.outlets:
-            if norm(outlet.name) == norm(name):
-                return outlet
-        return None
+            index.setdefault(_outlet_name_key(outlet.name), outlet)
+        return index
 
     def person_key(self, name: str) -> str:
         """A stable key for a person's name: a plugin's answer, else a normalised form."""
@@ -122,4 +123,12 @@ class Knowledge:
             key = self.person_key_hook(name)
             if key:
                 return key
-        return re.sub(r"[^a-z]+", " ", name.lower()).strip()
+        return _NOT_LETTERS.sub(" ", name.lower()).strip()
+
+
+_NOT_LETTERS = re.compile(r"[^a-z]+")
+_THE = re.compile(r"^the\s+")
+
+
+def _outlet_name_key(name: str) -> str:
+    return _THE.sub("", name.strip().lower())

@@ -57,10 +57,24 @@ _NOT_NAMES = frozenset(
 )
 _PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&.]{1,9})\)")
 _NAME_BEFORE = re.compile(rf"({_NAME_SEQ})$")
-# "(?=[A-Z])" lets the scan skip every position that cannot start a title at once
-_TITLED = re.compile(
-    rf"(?<!\w)(?=[A-Z])(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})"
-)
+# a title and the name after it; the "not after a letter" test is done by _titled, so the
+# pattern starts with the titles themselves and the scan skips ahead in C
+_TITLED = re.compile(rf"(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _titled(text: str) -> Iterator[re.Match[str]]:
+    """Every title and name in ``text`` ("Rep. Jane Doe") that does not start inside a word."""
+    pos = 0
+    while (m := _TITLED.search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            pos = start + 1  # inside a word: look again from the next character
+            continue
+        yield m
+        pos = m.end()
+
+
 _ANY_ORG = frozenset({"agency", "organization", "organisation", "group", "body"})
 _AGENCY_SYNONYMS = {
     "agency": ("agency", "service", "bureau", "office", "directorate", "intelligence"),
@@ -206,7 +220,7 @@ class Entities:
                 for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
                     self._add(name, short, "organization", later.start())
         # people introduced by a title: "Rep. Jane Doe", "Gen. Kim Byung-kee"
-        for m in _TITLED.finditer(text):
+        for m in _titled(text):
             name = _trim_person(m.group(1))
             if name and not (set(name.lower().split()) & ORG_WORDS):
                 self._add(name, None, "person", m.start(1))
@@ -242,8 +256,8 @@ class Entities:
         raw = surface.strip(" ,.;:\"'“”‘’")
         definite = bool(_DEFINITE.match(raw))
         text = _DEFINITE.sub("", raw)
-        text = re.sub(r"['’]s$", "", text).strip()
-        text = re.sub(rf"^(?:{_TITLE_RX})\s+", "", text)
+        text = _POSSESSIVE_END.sub("", text).strip()
+        text = _TITLE_LEAD.sub("", text)
         if not text:
             return None
         lower = text.lower()
@@ -290,6 +304,10 @@ class Entities:
         return Attribution(name=k.name, short=k.short, type=k.type, role=role, text=raw, key=k.key)
 
 
+_POSSESSIVE_END = re.compile(r"['’]s$")
+_TITLE_LEAD = re.compile(rf"^(?:{_TITLE_RX})\s+")
+
+
 def _trim_name(name: str) -> str:
     name = re.sub(r"^(?:The|According to|As|And|But|In|On|At|By|For)\s+", "", name)
     return re.sub(rf"\s+{_LINK}$", "", name).strip()
@@ -331,9 +349,28 @@ _COMMON_NP_END = re.compile(
 )
 
 
+_AFFILIATION = re.compile(r"\s+of\s+the\s+|\s+from\s+the\s+")
+_THE_LEAD = re.compile(r"^(?:The|the)\s+")
+
+
+# the last word of every _ADVERBS alternative ("on Monday" ends with any word after "on")
+_ADVERB_ENDS = frozenset(
+    """also has have had later further previously reportedly earlier recently then again now
+    separately was were is been publicly officially repeatedly initially first statement""".split()
+)
+
+
+def _may_end_with_adverb(text: str) -> bool:
+    """A cheap test before _ADVERBS, which is tried from every position of ``text``."""
+    words = text[-60:].lower().split()
+    return bool(words) and (words[-1] in _ADVERB_ENDS or (len(words) > 1 and words[-2] == "on"))
+
+
 def _np_backward(prefix: str) -> str | None:
     """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
-    p = _ADVERBS.sub("", tail(prefix.rstrip(), 200))
+    p = tail(prefix.rstrip(), 200)
+    if _may_end_with_adverb(p):
+        p = _ADVERBS.sub("", p)
     p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
@@ -348,10 +385,10 @@ def _np_backward(prefix: str) -> str | None:
         np = m.group(1)
         # "Jane Doe of the Example Party": the person, affiliated with the party;
         # "Ministry of the Interior" stays whole
-        parts = re.split(r"\s+of\s+the\s+|\s+from\s+the\s+", np)
+        parts = _AFFILIATION.split(np)
         if parts[0].split()[-1].lower() not in ORG_WORDS:
             np = parts[0]
-        np = re.sub(r"^(?:The|the)\s+", "", np)
+        np = _THE_LEAD.sub("", np)
         return np if np else None
     m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
     if m and m.group(2) in SOURCE_NOUNS:
@@ -380,6 +417,10 @@ def _np_forward(rest: str) -> str | None:
 
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _VERBS = REPORTING_VERBS - {"according"}
+# the reporting verbs as one whole-word pattern, so a sentence is scanned in C, not word by word
+_REPORTING_WORD = re.compile(
+    r"(?<![\w-])(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")(?![\w-])"
+)
 _CREDIT_WORDS = REPORTING_VERBS | {"according", "citing"}
 
 
@@ -403,6 +444,11 @@ _PUT_TOLL = re.compile(
     r"\b(?:put|puts|putting|placed|places)\s+the\s+(?:[\w-]+\s+){0,3}"
     r"(?:toll|number|figure|count|tally)\b"
 )
+
+
+_POSTPOSED = re.compile(rf"\s+((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})")
+_QUOTE_END = re.compile(r"[,”\"]\s*$")
+_TOLD = re.compile(rf"\s+((?:the\s+)?{_NAME_SEQ})")
 
 
 def find_sources(sentence: str) -> list[SourceMention]:
@@ -434,19 +480,17 @@ def find_sources(sentence: str) -> list[SourceMention]:
             np = _np_backward(sentence[: m.start()])
             if np:
                 found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
-    for m in _LOWER_WORD.finditer(sentence):
+    for m in _REPORTING_WORD.finditer(sentence):
         verb = m.group(0)
-        if verb not in _VERBS:
-            continue
         np = _np_backward(sentence[: m.start()])
         if np:
             found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
         elif verb in ("said", "says", "told"):
-            after = re.match(rf"\s+((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})", sentence[m.end() :])
-            if after and re.search(r"[,”\"]\s*$", sentence[: m.start()]):
+            after = _POSTPOSED.match(sentence, m.end())
+            if after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
                 found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
         if verb in ("told", "tells", "tell"):
-            told = re.match(rf"\s+((?:the\s+)?{_NAME_SEQ})", sentence[m.end() :])
+            told = _TOLD.match(sentence, m.end())
             if told:
                 found.append(SourceMention(told.group(1), m.end() + 1, "told"))
     found.sort(key=lambda s: s.start)

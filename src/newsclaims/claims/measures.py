@@ -114,6 +114,9 @@ class Terms:
 
     def match(self, text: str) -> TermMatch | None:
         """The longest term that starts ``text`` exactly (a whole-word match)."""
+        first = _TERM_WORD.match(text)
+        if first is None or first.group(0).lower() not in self._by_first:
+            return None  # most words start no term: one lookup decides
         words = []
         for w in _TERM_WORD.finditer(text, 0, 120):
             words.append(w)
@@ -228,18 +231,22 @@ class Phrase:
     end: int  # offset in the text after the number where the phrase ends
 
 
+_OF_LEAD = re.compile(r"\s+of\s+(?:the|them|those|these|whom|its|their)\s+|\s+of\s+")
+_PERCENT_LEAD = re.compile(r"\s*(?:per\s*cent|percent|%)")
+_SPACE = re.compile(r"\s*")
+_WORD_AT = re.compile(r"[A-Za-z][\w'’-]*")
+_NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
 def phrase_after(after: str, lex: Lexicon) -> Phrase:
     """The noun phrase that follows a number (offsets relative to ``after``)."""
     pos = 0
-    m = re.match(r"\s+of\s+(?:the|them|those|these|whom|its|their)\s+|\s+of\s+", after)
+    m = _OF_LEAD.match(after) or _PERCENT_LEAD.match(after)
     if m:
         pos = m.end()
-    elif re.match(r"\s*(?:per\s*cent|percent|%)", after):
-        pos = re.match(r"\s*(?:per\s*cent|percent|%)", after).end()  # type: ignore[union-attr]
     modifiers: list[str] = []
     for _ in range(6):
-        ws = re.match(r"\s*", after[pos:])
-        at = pos + (ws.end() if ws else 0)
+        at = _SPACE.match(after, pos).end()  # type: ignore[union-attr]
         rest = after[at:]
         noun = lex.nouns.match(rest)
         if noun and (noun.group(0)[:1].islower() or not modifiers):
@@ -253,7 +260,7 @@ def phrase_after(after: str, lex: Lexicon) -> Phrase:
             term = adj.group(0)
             measure = lex.measure("adjective", term)
             return Phrase(" ".join(modifiers), term, "adjective", measure, at + len(term))
-        w = re.match(r"[A-Za-z][\w'’-]*", rest)
+        w = _WORD_AT.match(rest)
         if not w or (not modifiers and lex.verbs.match(rest)):
             break  # "Scores died": no noun phrase, a verb follows
         word = w.group(0)
@@ -263,11 +270,11 @@ def phrase_after(after: str, lex: Lexicon) -> Phrase:
             end = at + len(word)
             # "Sudanese soldiers", "police officers", "crew members": the last noun heads
             for _ in range(2):
-                nxt = re.match(r"\s+([A-Za-z][\w'’-]*)", after[end:])
+                nxt = _NEXT_WORD.match(after, end)
                 if not nxt or not is_people(nxt.group(1)):
                     break
                 word += nxt.group(0)
-                end += nxt.end()
+                end = nxt.end()
             return Phrase(" ".join(modifiers), word, "people", None, end)
         modifiers.append(word)
         pos = at + len(word)
@@ -282,21 +289,25 @@ def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
     """
     found = _verb_right_after(text, lex)
     if found is None:
-        aside = re.match(r"\s*,[^,;.]{1,80},", text)
+        aside = _ASIDE.match(text)
         if aside:
             found = _verb_right_after(text[aside.end() :], lex)
     return found
 
 
+_ASIDE = re.compile(r"\s*,[^,;.]{1,80},")
+_AUX_RUN = re.compile(rf"\s*,?\s*(?:(?:{_AUX})\s+)*", re.I)
+_BE = re.compile(r"\b(?:been|were|was|are|is|among)\b")
+
+
 def _verb_right_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
-    m = re.match(rf"\s*,?\s*(?:(?:{_AUX})\s+)*", text, re.I)
-    aux = m.group(0) if m else ""
+    aux = _AUX_RUN.match(text).group(0)  # type: ignore[union-attr]  # matches the empty string
     rest = text[len(aux) :]
     negated = bool(_NEGATION.search(aux))
     for pos, rx in (("verb", lex.verbs), ("adjective", lex.adjectives), ("noun", lex.nouns)):
         hit = rx.match(rest)
         if hit:
-            if pos == "noun" and not re.search(r"\b(?:been|were|was|are|is|among)\b", aux):
+            if pos == "noun" and not _BE.search(aux):
                 continue  # "5 people casualties" is not a reading
             return pos, hit.group(0), negated
     return None

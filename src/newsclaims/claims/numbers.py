@@ -77,6 +77,10 @@ _QUALIFIER = re.compile(
     + r")\s+$",
     re.I,
 )
+# the last word of every qualifier ("at least" -> "least"), for a cheap test first
+_QUALIFIER_WORDS = frozenset(
+    alt.split()[-1].replace("\\.", "").lower() for p, _ in _BEFORE for alt in p.split("|")
+)
 _AFTER_RX = re.compile(r"^(\s*\+|\s+or more\b|\s+or so\b|\s+plus\b|\s+or higher\b)", re.I)
 _MONTHS = (
     r"jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
@@ -139,10 +143,13 @@ def words_to_number(text: str) -> float | None:
     return float(total + current) if seen else None
 
 
+_DIGITS_NUMBER = re.compile(rf"({_DIGITS})\s*(hundred|thousand|million|billion|mn|bn|m|k)?")
+
+
 def parse_number(text: str) -> float | None:
     """Read one number: digits with separators, decimals and scale words, or words."""
     t = text.strip().lower()
-    m = re.match(rf"^({_DIGITS})\s*(hundred|thousand|million|billion|mn|bn|m|k)?$", t)
+    m = _DIGITS_NUMBER.fullmatch(t)
     if m:
         value = float(m.group(1).replace(",", ""))
         scale = m.group(2)
@@ -184,20 +191,48 @@ _YEAR_PREP_BEFORE = re.compile(r"\b(?:in|since|by|until|of|before|after|from)\s+
 _DECADE = re.compile(r"\d{4}s?")
 
 
+# Patterns anchored at the end of the text before a figure are tried from every position of
+# it; each runs only when the last word before the figure is one its alternatives end with.
+_TRAILING_WORD = re.compile(r"[A-Za-z]+(?=\.?$)")
+_MONEY_WORDS = frozenset("us rs usd eur gbp inr won yen yuan".split())
+_MONTH_WORDS = frozenset(
+    """jan january feb february mar march apr april may jun june jul july aug august sep sept
+    september oct october nov november dec december""".split()
+)
+_LABEL_WORDS = frozenset(
+    """no number nos route highway flight article section chapter page room grade level
+    resolution phase category""".split()
+)
+_YEAR_PREP_WORDS = frozenset("in since by until of before after from".split())
+_AGE_WORDS = frozenset("aged age ages and or to".split())
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` in lower case, without a final period or white space
+    (``""`` when ``text`` does not end with a word)."""
+    t = text.rstrip()
+    m = _TRAILING_WORD.search(t, max(0, len(t) - 16))
+    return m.group(0).lower() if m else ""
+
+
 def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -> str | None:
     """Why a figure is not a count of people, or ``None`` when it may be one."""
     before = sentence[max(0, start - 30) : start]
     after = sentence[end : end + 40]
     low_after = after.lower()
-    if _MONEY_BEFORE.search(before) or _MONEY_AFTER.match(low_after):
+    word = last_word(before)
+    mark = before.rstrip()[-1:]  # the last character that is not white space
+    money_before = (mark != "" and mark in "$€£¥₹") or word in _MONEY_WORDS
+    if (money_before and _MONEY_BEFORE.search(before)) or _MONEY_AFTER.match(low_after):
         return "money"
-    if _AGE_AFTER.match(low_after) or _AGE_BEFORE.search(before):
+    age_before = word in _AGE_WORDS or (mark != "" and mark in ",-")
+    if _AGE_AFTER.match(low_after) or (age_before and _AGE_BEFORE.search(before)):
         return "age"
     if value < 120 and _AFTER_NAME_COMMA.match(after) and _NAME_COMMA.search(before):
         return "age"  # "Smith, 23, faces ..."
     if _TIME_AFTER.match(low_after):
         return "time"
-    if _MONTH_BEFORE.search(before) or _MONTH_AFTER.match(low_after):
+    if (word in _MONTH_WORDS and _MONTH_BEFORE.search(before)) or _MONTH_AFTER.match(low_after):
         return "date"
     if _ORDINAL_AFTER.match(low_after):
         return "ordinal"
@@ -206,25 +241,28 @@ def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -
         return "year"
     if _UNIT_AFTER.match(low_after):
         return "measure"
-    if _LABEL_BEFORE.search(before):
+    if word in _LABEL_WORDS and _LABEL_BEFORE.search(before):
         return "label"
-    if _YEAR_PREP_BEFORE.search(before) and _DECADE.fullmatch(digits):
+    if word in _YEAR_PREP_WORDS and _YEAR_PREP_BEFORE.search(before) and _DECADE.fullmatch(digits):
         return "year"
     return None
+
+
+_PERSON_SUFFIX = re.compile(r"[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)")
 
 
 def _singular_person(word: str) -> bool:
     from .lexicon import PEOPLE_NOUNS
 
-    return (word in PEOPLE_NOUNS and not word.endswith("s")) or bool(
-        re.fullmatch(r"[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)", word)
-    )
+    return (word in PEOPLE_NOUNS and not word.endswith("s")) or bool(_PERSON_SUFFIX.fullmatch(word))
 
 
 def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
     """The qualifier right before ``start`` and where it begins (the longest one wins:
     "no more than" over "more than", "just under" over "under")."""
     head = tail(sentence[:start], 48)
+    if last_word(head) not in _QUALIFIER_WORDS:
+        return None, start
     m = _QUALIFIER.search(head)
     if m is None or m.lastgroup is None:
         return None, start
@@ -232,6 +270,7 @@ def _qualify(sentence: str, start: int) -> tuple[str | None, int]:
 
 
 _INCREMENT = re.compile(r"\b(?:an?\s+)?(?:additional|another|further|extra)\s+$", re.I)
+_INCREMENT_WORDS = frozenset({"additional", "another", "further", "extra"})
 
 
 # a sentence without a digit or a number word has no figure: a cheap test first
@@ -244,13 +283,36 @@ _NUMBER_WORD = re.compile(  # matched against the lower-cased sentence (faster t
 )
 
 
+def _trie(words: list[str]) -> str:
+    """A regex alternation of ``words`` factored by shared prefixes ("t(?:en|wo|hree)"): the
+    regex engine then tries a few first letters at each position instead of every word."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    parts = []
+    for first, rests in sorted(by_first.items()):
+        longer = sorted(r for r in rests if r)
+        if not longer:
+            parts.append(re.escape(first))
+        elif len(rests) == 1:
+            parts.append(re.escape(first + rests[0]))
+        else:
+            optional = "?" if "" in rests else ""
+            parts.append(f"{re.escape(first)}(?:{_trie(longer)}){optional}")
+    return "|".join(parts)
+
+
+_COUNT_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
+    " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
+    " dozen dozens scores hundreds thousands millions tens"
+).split()
 # where a figure can start, tested on the lower-cased sentence; the full grammar
 # (_NUMBER_RX) then runs only there instead of at every position
 _CANDIDATE = re.compile(
-    r"\d|\b(?:a\s+(?:hundred|thousand|million|billion|dozen)|half\s+a|one|two|three|four|five"
-    r"|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|dozen|dozens"
-    r"|scores|hundreds|thousands|millions|tens)\b"
+    r"\d|\b(?:a\s+(?:hundred|thousand|million|billion|dozen)|half\s+a|"
+    + _trie(_COUNT_WORDS)
+    + r")\b"
 )
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$")
 
@@ -292,11 +354,15 @@ def _vague(sentence: str, m: re.Match[str]) -> Quantity | None:
     )  # fmt: skip
 
 
+_NEXT_LOWER = re.compile(r"\s+([a-z]+)")
+_MORE_AFTER = re.compile(r"\s+(?:more|additional|extra|further)\b", re.I)
+
+
 def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
     a_raw = m.group("a")
     if a_raw.lower() in ("a", "one") and not m.group("b"):
         # "a" and "one" alone are articles/pronouns far more often than counts
-        nxt = re.match(r"\s+([a-z]+)", sentence[m.end() :])
+        nxt = _NEXT_LOWER.match(sentence, m.end())
         if a_raw.lower() == "a" or not nxt or not _singular_person(nxt.group(1)):
             return None
     a = parse_number(a_raw)
@@ -355,9 +421,10 @@ def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
             approx = True
         else:
             high = None
-    increment = bool(_INCREMENT.search(tail(sentence[:start], 32))) or bool(
-        re.match(r"\s+(?:more|additional|extra|further)\b", sentence[end:], re.I)
-    )
+    increment = (
+        last_word(sentence[max(0, start - 16) : start]) in _INCREMENT_WORDS
+        and bool(_INCREMENT.search(tail(sentence[:start], 32)))
+    ) or bool(_MORE_AFTER.match(sentence, end))
     return Quantity(
         start, end, sentence[start:end], low, high, low_inc, high_inc, approx, pct,
         not_count, increment,

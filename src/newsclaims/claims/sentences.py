@@ -58,29 +58,37 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return bare in ABBREVIATIONS
 
 
+_WORD_BEFORE_DOT = re.compile(r"[A-Za-z.]+$")
+_CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\s")
+_GLUED_START = re.compile(r"[\"“]?[A-Z][a-z]")
+_NEXT_START = re.compile(r"\s*(?:[\"“'‘(\[]?[A-Z0-9]|$)")
+
+
 def _boundaries(par: str) -> Iterator[int]:
     """Offsets in ``par`` where a sentence ends (exclusive)."""
+    size = len(par)
     for m in _END.finditer(par):
         end = m.end()
         punct = m.group(0)
-        rest = par[end:]
+        dot = m.start()
         if punct[0] == "." and len(punct.rstrip("\"'”’)]")) == 1:
-            if _is_abbreviation(par, m.start()):
-                word = re.search(r"([A-Za-z.]+)$", par[max(0, m.start() - 24) : m.start()])
-                bare = (word.group(1) if word else "").replace(".", "").lower()
+            if _is_abbreviation(par, dot):
+                word = _WORD_BEFORE_DOT.search(par, max(0, dot - 24), dot)
+                bare = (word.group(0) if word else "").replace(".", "").lower()
                 # "in the U.S. The ..." ends a sentence; "Rep. Lee" does not
-                nxt = rest.lstrip()
-                if bare in _PREFIX_ABBR or not re.match(r"[A-Z][a-z]+\s", nxt) or len(bare) == 1:
+                nxt = par[end:].lstrip()
+                if bare in _PREFIX_ABBR or not _CAPITALISED_WORD.match(nxt) or len(bare) == 1:
                     continue
                 if nxt.split(" ", 1)[0] not in _SENTENCE_STARTERS:
                     continue
-            if m.start() > 0 and par[m.start() - 1].isdigit() and rest[:1].isdigit():
+            if dot > 0 and par[dot - 1].isdigit() and par[end : end + 1].isdigit():
                 continue  # decimal
-        # glued sentence: "Syria.The desert" -> split only before a capitalised word
-        if rest and not rest[0].isspace() and not re.match(r"[\"“]?[A-Z][a-z]", rest):
-            continue
-        if rest.strip() and not re.match(r"\s*[\"“'‘(\[]?[A-Z0-9]", rest):
-            continue  # "... said Mr. smith" or "e.g. something" - lower case goes on
+        if end < size:
+            # glued sentence: "Syria.The desert" -> split only before a capitalised word
+            if not par[end].isspace() and not _GLUED_START.match(par, end):
+                continue
+            if not _NEXT_START.match(par, end):
+                continue  # "... said Mr. smith" or "e.g. something" - lower case goes on
         yield end
 
 
@@ -105,10 +113,13 @@ def tail(text: str, size: int) -> str:
     return window[space:] if space >= 0 else window
 
 
+_LINE = re.compile(r"[^\n]+")
+
+
 def split_sentences(text: str) -> list[Sentence]:
     """Split ``text`` into sentences; paragraphs (blank-line or newline separated) never merge."""
     out: list[Sentence] = []
-    for p_index, pm in enumerate(re.finditer(r"[^\n]+", text)):
+    for p_index, pm in enumerate(_LINE.finditer(text)):
         par, base = pm.group(0), pm.start()
         start = 0
         for end in _boundaries(par):
