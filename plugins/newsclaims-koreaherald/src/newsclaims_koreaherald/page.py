@@ -24,7 +24,7 @@ from .conventions import BodyParts, clean_body, parse_byline
 from .detect import OUTLET_NAME, SITE_DOMAIN, is_herald_name, is_herald_url
 from .kst import as_kst, date_from_url, published_and_updated
 from .layouts import ALWAYS_DROP, LAYOUTS, Layout
-from .selectors import select
+from .selectors import PageIndex, select
 
 if TYPE_CHECKING:
     from lxml.html import HtmlElement  # type: ignore[import-untyped]
@@ -47,17 +47,19 @@ class LayoutFields:
     captions: tuple[str, ...] = ()
 
 
-def match_layout(tree: HtmlElement) -> Layout | None:
-    """The first layout whose marker selectors all match ``tree``."""
+def match_layout(tree: HtmlElement, index: PageIndex | None = None) -> Layout | None:
+    """The first layout whose marker selectors all match ``tree`` (``index``: its index)."""
     for layout in LAYOUTS:
-        if all(select(tree, marker) for marker in layout.marker):
+        if all(select(tree, marker, index) for marker in layout.marker):
             return layout
     return None
 
 
-def _first_text(tree: HtmlElement, selectors: tuple[str, ...]) -> str | None:
+def _first_text(
+    tree: HtmlElement, selectors: tuple[str, ...], index: PageIndex | None
+) -> str | None:
     for selector in selectors:
-        for element in select(tree, selector):
+        for element in select(tree, selector, index):
             text = element_text(element)
             if text:
                 return text
@@ -73,18 +75,23 @@ def _outermost(elements: list[Any]) -> list[Any]:
     return out
 
 
-def read_layout(tree: HtmlElement, layout: Layout) -> LayoutFields:
-    """Read title, subtitle, byline, dates, body paragraphs and captions by ``layout``."""
+def read_layout(tree: HtmlElement, layout: Layout, index: PageIndex | None = None) -> LayoutFields:
+    """Read title, subtitle, byline, dates, body paragraphs and captions by ``layout``.
+
+    ``index`` is the tree's :class:`~newsclaims_koreaherald.selectors.PageIndex` (one is
+    built when not given).
+    """
+    index = index or PageIndex(tree)
     bodies: list[Any] = []
     for selector in layout.body:
-        bodies = _outermost(select(tree, selector))
+        bodies = _outermost(select(tree, selector, index))
         if bodies:
             break
     # captions anywhere on the page: inside a body they are skipped, elsewhere they were
     # never text, but either way the article's captions are reported as removed
-    caption_elements = _outermost([e for s in layout.captions for e in select(tree, s)])
+    caption_elements = _outermost([e for s in layout.captions for e in select(tree, s, index)])
     captions = [t for t in (element_text(e) for e in caption_elements) if t]
-    dropped = [e for s in layout.drop for e in select(tree, s)]
+    dropped = [e for s in layout.drop for e in select(tree, s, index)]
     paragraphs: list[str] = []
     for body in bodies:
         paragraphs.extend(
@@ -96,10 +103,10 @@ def read_layout(tree: HtmlElement, layout: Layout) -> LayoutFields:
         )
     return LayoutFields(
         layout=layout.name,
-        title=_first_text(tree, layout.title),
-        subtitle=_first_text(tree, layout.subtitle),
-        byline=_first_text(tree, layout.byline),
-        dates=_first_text(tree, layout.dates),
+        title=_first_text(tree, layout.title, index),
+        subtitle=_first_text(tree, layout.subtitle, index),
+        byline=_first_text(tree, layout.byline, index),
+        dates=_first_text(tree, layout.dates, index),
         paragraphs=tuple(paragraphs),
         captions=tuple(captions),
     )
@@ -144,9 +151,9 @@ def _source(url: str | None, wire: str | None) -> Source:
 
 
 def _from_layout(
-    document: Document, knowledge: Knowledge, tree: HtmlElement, layout: Layout
+    document: Document, knowledge: Knowledge, tree: HtmlElement, layout: Layout, index: PageIndex
 ) -> Article | None:
-    fields = read_layout(tree, layout)
+    fields = read_layout(tree, layout, index)
     parts: BodyParts = clean_body(fields.paragraphs, knowledge)
     if not parts.paragraphs:
         return None
@@ -212,9 +219,10 @@ def parse_page(
     if tree is None:
         tree = upstream.parse_tree(document.text)
     if tree is not None:
-        layout = match_layout(tree)
+        layout = match_layout(tree)  # a few XPaths: cheaper than an index of the page
         if layout is not None:
-            article = _from_layout(document, knowledge, tree, layout)
+            index = PageIndex(tree)  # classes and ids read once for the table's selectors
+            article = _from_layout(document, knowledge, tree, layout, index)
             if article is not None:
                 return article
     return _generic(document, knowledge, tree)
