@@ -61,6 +61,7 @@ _NAME_BEFORE = re.compile(rf"({_NAME_SEQ})$")
 # pattern starts with the titles themselves and the scan skips ahead in C
 _TITLED = re.compile(rf"(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})")
 _WORD_CHAR = re.compile(r"\w")
+_CAPITAL = re.compile("[A-Z]")
 
 
 def _titled(text: str) -> Iterator[re.Match[str]]:
@@ -366,6 +367,23 @@ def _may_end_with_adverb(text: str) -> bool:
     return bool(words) and (words[-1] in _ADVERB_ENDS or (len(words) > 1 and words[-2] == "on"))
 
 
+_LINK_WORDS = frozenset(_LINK[3:-1].split("|"))
+_LOWER_END = re.compile(r"(?<![a-z])[a-z]+$")
+
+
+def _name_start_bound(text: str, window: int) -> int:
+    """The earliest offset where a name that ends ``text`` can start: names are made of
+    words with a capital letter and linking words ("of", "the"), so the scan back stops at the
+    first other word. _NAME_END, tried from every position, then runs over just those words."""
+    floor = max(0, len(text) - window)
+    end = len(text)
+    for word in reversed(text[floor:].split()):
+        if not (_CAPITAL.search(word) or word.lower() in _LINK_WORDS):
+            break
+        end = text.rfind(word, floor, end)
+    return max(floor, end - 1)
+
+
 def _np_backward(prefix: str) -> str | None:
     """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
     p = tail(prefix.rstrip(), 200)
@@ -377,7 +395,7 @@ def _np_backward(prefix: str) -> str | None:
     pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4))
     if pronoun:
         return pronoun.group(1)
-    m = _NAME_END.search(p, max(0, len(p) - 120))
+    m = _NAME_END.search(p, _name_start_bound(p, 120))
     if m and _PLACE_PREP.search(p, 0, m.start()):
         # "Doctors at the city hospital in Arequipa said": the place is not the speaker
         return _np_backward(p[: _PLACE_PREP.search(p, 0, m.start()).start()])  # type: ignore[union-attr]
@@ -390,6 +408,9 @@ def _np_backward(prefix: str) -> str | None:
             np = parts[0]
         np = _THE_LEAD.sub("", np)
         return np if np else None
+    last = _LOWER_END.search(p, max(0, len(p) - 40))
+    if last is None or last.group(0) not in SOURCE_NOUNS:
+        return None  # the noun phrase would end with a word that names no source
     m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
     if m and m.group(2) in SOURCE_NOUNS:
         return m.group(1)

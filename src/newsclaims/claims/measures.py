@@ -21,7 +21,7 @@ import attrs
 
 from ..knowledge import Knowledge, MeasureTerm
 from .lexicon import PEOPLE_NOUNS
-from .sentences import tail
+from .sentences import last_word, tail
 
 _STOP = frozenset(
     """
@@ -313,18 +313,31 @@ def _verb_right_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
     return None
 
 
+_AMONG = re.compile(r"\b(?:among|of)\s+(?:the\s+)?")
+_GROUP_WORD = re.compile(r"[\w'’-]+")
+
+
 def _among(text: str) -> str | None:
     """The group in "among X" / "of X" near the start of ``text`` ("among the Afghan troops")."""
-    m = re.search(r"\b(?:among|of)\s+(?:the\s+)?", text[:120])
+    m = _AMONG.search(text, 0, 120)
     if not m:
         return None
-    words = re.findall(r"[\w'’-]+", text[m.end() : m.end() + 80])[:5]
+    words = _GROUP_WORD.findall(text, m.end(), m.end() + 80)[:5]
     for i, word in enumerate(words):
         if is_people(word):
             return " ".join(words[: i + 1])
         if word.lower() in _STOP:
             break
     return None
+
+
+_GROUP_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+)")
+_NEGATED_VERB = re.compile(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$")
+_CROSSING = re.compile(r"(?:exceed|surpass|top|pass|cross)", re.I)
+_DIGIT = re.compile(r"\d")
+_CLAUSE_END = re.compile(r"[.;]\s")
+_TWO_WORDS_END = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,2})$")
+_ARTICLE_LEAD = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
 
 
 def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | None:
@@ -336,7 +349,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
     # 1. noun phrase after the number
     if phrase.kind in ("noun", "adjective") and phrase.measure:
         subject = phrase.modifiers if _people_words(phrase.modifiers) else None
-        group = re.match(r"\s+((?:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+)", after[phrase.end :])
+        group = _GROUP_AFTER.match(after, phrase.end)
         if group and is_people(group.group(1).split()[-1]):
             subject = group.group(1)  # "22 injured passengers"
         elif phrase.head.lower() in PEOPLE_NOUNS and phrase.kind == "noun":
@@ -369,27 +382,25 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
                 f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
             )
             agent = _agent(before[: len(before) - len(near) + m.start()])
-            negated = bool(
-                re.search(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$", near[: m.start()])
-            )
+            negated = bool(_NEGATED_VERB.search(near, 0, m.start()))
             return Reading(measure, subject, negated, agent)
 
     # 3. a measure noun before a linking or crossing verb
-    crossing = bool(re.match(r"(?:exceed|surpass|top|pass|cross)", sentence[start:], re.I))
+    crossing = bool(_CROSSING.match(sentence, start))
     if phrase.kind in ("none", "people") and (crossing or _LINKING_END.search(tail(before, 40))):
         best = None
         for nm in lex.nouns.finditer(before):
             mid = before[nm.end() :]
-            if len(mid) > 110 or re.search(r"\d", mid) or re.search(r"[.;]\s", mid):
+            if len(mid) > 110 or _DIGIT.search(mid) or _CLAUSE_END.search(mid):
                 continue
             best = nm
         if best is not None:
             measure = lex.measure("noun", best.group(0))
             if measure:
                 mid = before[best.end() :]
-                lead = re.search(r"((?:[A-Za-z][\w'’-]*\s+){1,2})$", before[: best.start()])
+                lead = _TWO_WORDS_END.search(before, 0, best.start())
                 modifier = lead.group(1).strip() if lead else ""
-                modifier = re.sub(r"^(?:the|a|an|its|their)\s+", "", modifier, flags=re.I)
+                modifier = _ARTICLE_LEAD.sub("", modifier)
                 modifier = (
                     modifier
                     if _people_words(modifier) and modifier.lower() not in ("the", "a", "an")
@@ -443,10 +454,23 @@ def _people_words(text: str) -> bool:
     return bool(words) and any(w[:1].isupper() or w.lower() in PEOPLE_NOUNS for w in words)
 
 
+_NEGATION_END = re.compile(r"\b(?:no|none\s+of\s+the|not)\s*$", re.I)
+_AGENT_END = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has\s+|have\s+|had\s+)?$")
+_PERFECT = frozenset({"has", "have", "had"})
+_CAPITAL = re.compile("[A-Z]")
+
+
 def _negated_before(before: str) -> bool:
-    return bool(re.search(r"\b(?:no|none\s+of\s+the|not)\s*$", before, re.I))
+    # the pattern is tried from every position: test the last word first
+    return last_word(before) in ("no", "not", "the") and bool(_NEGATION_END.search(before))
 
 
 def _agent(before: str) -> str | None:
-    m = re.search(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has\s+|have\s+|had\s+)?$", before)
+    """The named actor right before a verb: "Police have arrested 12" -> "Police"."""
+    if not before[-1:].isspace():
+        return None  # the pattern ends with white space
+    last = before.rsplit(None, 1)[-1] if before.strip() else ""
+    if last not in _PERFECT and not _CAPITAL.search(last):
+        return None  # nor with a capitalised word or "has"/"have"/"had"
+    m = _AGENT_END.search(before)
     return m.group(1) if m else None

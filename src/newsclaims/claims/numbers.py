@@ -14,7 +14,7 @@ import re
 
 import attrs
 
-from .sentences import tail
+from .sentences import last_word, tail
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -193,7 +193,6 @@ _DECADE = re.compile(r"\d{4}s?")
 
 # Patterns anchored at the end of the text before a figure are tried from every position of
 # it; each runs only when the last word before the figure is one its alternatives end with.
-_TRAILING_WORD = re.compile(r"[A-Za-z]+(?=\.?$)")
 _MONEY_WORDS = frozenset("us rs usd eur gbp inr won yen yuan".split())
 _MONTH_WORDS = frozenset(
     """jan january feb february mar march apr april may jun june jul july aug august sep sept
@@ -205,14 +204,6 @@ _LABEL_WORDS = frozenset(
 )
 _YEAR_PREP_WORDS = frozenset("in since by until of before after from".split())
 _AGE_WORDS = frozenset("aged age ages and or to".split())
-
-
-def last_word(text: str) -> str:
-    """The last word of ``text`` in lower case, without a final period or white space
-    (``""`` when ``text`` does not end with a word)."""
-    t = text.rstrip()
-    m = _TRAILING_WORD.search(t, max(0, len(t) - 16))
-    return m.group(0).lower() if m else ""
 
 
 def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -> str | None:

@@ -113,6 +113,24 @@ def tail(text: str, size: int) -> str:
     return window[space:] if space >= 0 else window
 
 
+_TRAILING_WORD = re.compile(r"[A-Za-z]+(?=\.?$)")
+
+
+def last_word(text: str) -> str:
+    """The last word of ``text`` in lower case, without a final period or white space
+    (``""`` when ``text`` does not end with a word).
+
+    Patterns anchored at the end of a text are tried from every position of it; testing the
+    last word against the words such a pattern can end with first is much cheaper.
+
+    >>> last_word("killed at least "), last_word("in Jan. "), last_word("cost $")
+    ('least', 'jan', '')
+    """
+    words = text.rsplit(None, 1)
+    m = _TRAILING_WORD.search(words[-1]) if words else None
+    return m.group(0).lower() if m else ""
+
+
 _LINE = re.compile(r"[^\n]+")
 
 
