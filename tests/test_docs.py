@@ -12,6 +12,8 @@ DOCS = Path(__file__).resolve().parents[1] / "docs"
 MODULES = [
     "newsclaims",
     "newsclaims.claims.engine",
+    "newsclaims.claims.sentences",
+    "newsclaims.claims.wordlists",
     "newsclaims.host",
     "newsclaims.serialize",
     "newsclaims.testing",

@@ -20,11 +20,12 @@ from ..knowledge import Entity, Knowledge
 from ..models import Attribution
 from .lexicon import ORG_WORDS, REPORTING_VERBS, SOURCE_NOUNS, TITLES
 from .sentences import tail
+from .wordlists import alternation, whole_words
 
 _CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,})"
 _LINK = r"(?:of|the|for|and|de|al|bin|el|on|du|van|von|der)"
 _NAME_SEQ = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
-_TITLE_RX = "|".join(re.escape(t) for t in sorted(TITLES, key=len, reverse=True))
+_TITLE_RX = alternation(TITLES)
 _VERB_RX = re.compile(
     r"\b(" + "|".join(sorted(REPORTING_VERBS - {"according"}, key=len, reverse=True)) + r")\b"
 )
@@ -436,18 +437,14 @@ def _np_forward(rest: str) -> str | None:
     return None
 
 
-_LOWER_WORD = re.compile(r"(?<![\w-])[a-z]+(?![\w-])")
 _VERBS = REPORTING_VERBS - {"according"}
-# the reporting verbs as one whole-word pattern, so a sentence is scanned in C, not word by word
-_REPORTING_WORD = re.compile(
-    r"(?<![\w-])(?:" + "|".join(sorted(_VERBS, key=len, reverse=True)) + r")(?![\w-])"
-)
-_CREDIT_WORDS = REPORTING_VERBS | {"according", "citing"}
+_REPORTING_WORD = whole_words(_VERBS)
+_CREDIT_WORD = whole_words(REPORTING_VERBS | {"according", "citing"})
 
 
 def may_report(sentence: str) -> bool:
     """Whether ``sentence`` has a word that can credit a source (a cheap set test)."""
-    return not _CREDIT_WORDS.isdisjoint(_LOWER_WORD.findall(sentence.lower()))
+    return _CREDIT_WORD.search(sentence.lower()) is not None
 
 
 _PLACE_PREP = re.compile(r"\s(?:in|at|near|outside|inside|across|from)\s+$")
@@ -457,9 +454,10 @@ _BY = re.compile(
     r"\s+by\b|\bciting\b|\b(?:figures|data|reports?|estimates?|updates?|statements?)"
     r"\s+(?:from|by)\b"
 )
-_DATA_WORD = re.compile(rf"\b(?:{_DATA_NOUNS})\b")
-_POSSESSIVE = re.compile(rf"((?:the\s+)?{_NAME_SEQ})['’]s?\s+(?:[a-z]+\s+)?(?:{_DATA_NOUNS})\b")
-_ATTRIBUTIVE = re.compile(rf"\b(?:an?|the)\s+([A-Z]{{2,8}})\s+(?:{_DATA_NOUNS})\b")
+_DATA_ALT = alternation(_DATA_NOUNS.split("|"))
+_DATA_WORD = re.compile(rf"\b(?:{_DATA_ALT})\b")
+_POSSESSIVE = re.compile(rf"((?:the\s+)?{_NAME_SEQ})['’]s?\s+(?:[a-z]+\s+)?(?:{_DATA_ALT})\b")
+_ATTRIBUTIVE = re.compile(rf"\b(?:an?|the)\s+([A-Z]{{2,8}})\s+(?:{_DATA_ALT})\b")
 _RUN_BY = re.compile(r"\b(?:the\s+)?([A-Z][\w-]+-(?:run|led|controlled)\s+[a-z]+(?:\s+[a-z]+)?)")
 _PUT_TOLL = re.compile(
     r"\b(?:put|puts|putting|placed|places)\s+the\s+(?:[\w-]+\s+){0,3}"

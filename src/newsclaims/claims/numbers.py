@@ -15,6 +15,7 @@ import re
 import attrs
 
 from .sentences import last_word, tail
+from .wordlists import alternation
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -274,25 +275,6 @@ _NUMBER_WORD = re.compile(  # matched against the lower-cased sentence (faster t
 )
 
 
-def _trie(words: list[str]) -> str:
-    """A regex alternation of ``words`` factored by shared prefixes ("t(?:en|wo|hree)"): the
-    regex engine then tries a few first letters at each position instead of every word."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0], []).append(w[1:])
-    parts = []
-    for first, rests in sorted(by_first.items()):
-        longer = sorted(r for r in rests if r)
-        if not longer:
-            parts.append(re.escape(first))
-        elif len(rests) == 1:
-            parts.append(re.escape(first + rests[0]))
-        else:
-            optional = "?" if "" in rests else ""
-            parts.append(f"{re.escape(first)}(?:{_trie(longer)}){optional}")
-    return "|".join(parts)
-
-
 _COUNT_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen"
     " sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety"
@@ -302,7 +284,7 @@ _COUNT_WORDS = (
 # (_NUMBER_RX) then runs only there instead of at every position
 _CANDIDATE = re.compile(
     r"\d|\b(?:a\s+(?:hundred|thousand|million|billion|dozen)|half\s+a|"
-    + _trie(_COUNT_WORDS)
+    + alternation(_COUNT_WORDS)
     + r")\b"
 )
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$")

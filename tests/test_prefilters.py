@@ -1,0 +1,138 @@
+"""The engine's cheap tests before costly patterns must never change what the patterns find.
+
+Each fast path is compared with its pattern run alone, on texts chosen to sit at the edges
+(punctuation glued to a word, a name inside a longer word, capitals, trailing spaces).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from newsclaims.claims import attribution, measures, numbers
+from newsclaims.claims.numbers import find_quantities
+from newsclaims.claims.sentences import last_word
+from newsclaims.claims.wordlists import alternation, whole_words
+
+
+def test_alternation_matches_exactly_its_words() -> None:
+    rng = random.Random(3)
+    letters = "abcde"
+    for _ in range(200):
+        words = {"".join(rng.choices(letters, k=rng.randint(1, 5))) for _ in range(8)}
+        rx = re.compile(alternation(words))
+        for w in words:
+            assert rx.fullmatch(w), (w, words)
+        for _ in range(20):
+            other = "".join(rng.choices(letters, k=rng.randint(1, 6)))
+            assert bool(rx.fullmatch(other)) == (other in words), (other, words)
+
+
+def test_whole_words_skips_words_inside_words() -> None:
+    rx = whole_words(["said", "says"])
+    found = [m.group(0) for m in rx.finditer("she said; unsaid, says-who, said")]
+    assert found == ["said", "said"]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("killed at least ", "least"),
+        ("in Jan. ", "jan"),
+        ("cost $", ""),
+        ("(not ", "not"),
+        ("", ""),
+    ],
+)
+def test_last_word(text: str, word: str) -> None:
+    assert last_word(text) == word
+
+
+@pytest.mark.parametrize(
+    ("qualifier", "kind"),
+    [
+        (alt.replace("\\", ""), kind)
+        for pattern, kind in numbers._BEFORE
+        for alt in pattern.split("|")
+    ],
+)
+def test_every_qualifier_is_read(qualifier: str, kind: str) -> None:
+    sentence = f"Officials said ({qualifier} 40 people were hurt."
+    start = sentence.index("40")
+    expected = numbers._QUALIFIER.search(sentence[:start])
+    found, _ = numbers._qualify(sentence, start)
+    assert expected is not None and found == expected.lastgroup
+
+
+@pytest.mark.parametrize(
+    ("sentence", "why"),
+    [
+        ("The reward was US$ 500 for each.", "money"),
+        ("They paid Rs 40 each.", "money"),
+        ("Flight No. 17 crashed.", "label"),
+        ("It happened in Jan. 12 people died.", "date"),
+        ("Victims aged 4, 7 and 9 were hurt.", "age"),
+        ("The town was founded in 1450 by settlers.", "year"),
+    ],
+)
+def test_contexts_read_behind_the_last_word(sentence: str, why: str) -> None:
+    assert why in {q.not_a_count for q in find_quantities(sentence)}
+
+
+AGENT_TEXTS = [
+    "Police have ",
+    "Police ",
+    "(Police ",
+    "xPolice ",
+    "the Interior Ministry had ",
+    "police ",
+    "Police",
+    " ",
+    "",
+    "said that Rebel Forces ",
+]
+
+
+@pytest.mark.parametrize("text", AGENT_TEXTS)
+def test_agent_agrees_with_its_pattern(text: str) -> None:
+    m = measures._AGENT_END.search(text)
+    assert measures._agent(text) == (m.group(1) if m else None)
+
+
+@pytest.mark.parametrize("text", ["there were no ", "none of the ", "(not ", "NOT", "snot ", "a "])
+def test_negation_agrees_with_its_pattern(text: str) -> None:
+    assert measures._negated_before(text) == bool(measures._NEGATION_END.search(text))
+
+
+NAME_TEXTS = [
+    "The head of the Ministry of Health",
+    "officials at the Ministry of Health",
+    "chargesProsecutors",
+    "police in the area",
+    "a spokesman for Rep. Jane Doe",
+    "the statement, according to Vice President Smith",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", NAME_TEXTS)
+def test_name_scan_bound_keeps_the_match(text: str) -> None:
+    everywhere = attribution._NAME_END.search(text, max(0, len(text) - 120))
+    bounded = attribution._NAME_END.search(text, attribution._name_start_bound(text, 120))
+    assert (bounded and bounded.span()) == (everywhere and everywhere.span())
+
+
+def test_titles_are_not_read_inside_words() -> None:
+    text = "Rep. Jane Doe met exPresident Bob Lee and Gen. Kim Byung-kee."
+    names = [m.group(1).strip() for m in attribution._titled(text)]
+    assert names == ["Jane Doe", "Kim Byung-kee"]
+
+
+@pytest.mark.parametrize(
+    "text", ["Officials said on Monday", "He also", "the ministry has also", "police", "x on"]
+)
+def test_adverb_test_is_never_stricter_than_its_pattern(text: str) -> None:
+    if attribution._ADVERBS.search(text):
+        assert attribution._may_end_with_adverb(text)
