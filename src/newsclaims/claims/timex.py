@@ -15,6 +15,8 @@ from functools import lru_cache
 
 import attrs
 
+from .wordlists import alternation
+
 MONTHS = {
     name.lower(): i
     for i in range(1, 13)
@@ -47,19 +49,30 @@ _SPAN = (
 
 _DIGIT = re.compile(r"\d")
 _MONTH_NAME = re.compile(_MONTH)  # a hint only: without "\b" the scan skips ahead in C
-_RELATIVE_HINT = re.compile(r"yesterday|today|tonight|week|month|year|night|morning")
-_YEAR4 = re.compile(r"\b(?:19|20)\d\d\b")
+_RELATIVE_HINT = re.compile(  # on the lower-cased sentence; every _RELATIVE match has one
+    alternation(
+        ["yesterday", "today", "tonight", "last night", "this morning"]
+        + [
+            f"{w} {unit}"
+            for w in ("this", "last", "previous")
+            for unit in ("week", "month", "year")
+        ]
+    )
+)
+_WEEKDAY_NAME = re.compile(_WEEKDAY)
+_OF_YEAR = re.compile(r"of\s+(?:19|20)\d\d")
+_YEAR4 = re.compile(r"(?:19|20)\d\d")  # a hint: without "\b" the scan skips ahead in C
 _SPAN_HINT = re.compile(r"(?:days|weeks|months|years)\b")
 # what each pattern needs in the sentence (all of it) before it is worth running
-_NEEDS: dict[str, tuple[str, ...]] = {
-    "daydate": ("digit", "month"),
-    "part": ("month",),
-    "month": ("month",),
-    "weekday": ("weekday",),
-    "relative": ("relative",),
-    "yearend": ("year",),
-    "span": ("span",),
-    "year": ("year",),
+_NEEDS: dict[str, frozenset[str]] = {
+    "daydate": frozenset({"digit", "month"}),
+    "part": frozenset({"month"}),
+    "month": frozenset({"month"}),
+    "weekday": frozenset({"weekday"}),
+    "relative": frozenset({"relative"}),
+    "yearend": frozenset({"year", "of_year"}),
+    "span": frozenset({"span"}),
+    "year": frozenset({"year"}),
 }
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -269,15 +282,17 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
     has = {
         "digit": digit,
         "month": bool(_MONTH_NAME.search(sentence)),
-        "weekday": "day" in low,
+        "weekday": bool(_WEEKDAY_NAME.search(sentence)),
         "relative": bool(_RELATIVE_HINT.search(low)),
         "year": digit and bool(_YEAR4.search(sentence)),
+        "of_year": digit and bool(_OF_YEAR.search(sentence)),
         "span": bool(_SPAN_HINT.search(low)),
     }
-    if not any(has.values()):
+    present = {hint for hint, found_it in has.items() if found_it}
+    if not present:
         return found
     for kind, rx in _PATTERNS:
-        if not all(has[need] for need in _NEEDS[kind]):
+        if not _NEEDS[kind] <= present:
             continue
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
