@@ -318,3 +318,57 @@ def test_own_time_wins_over_the_event_date() -> None:
     text = "The war began in 1998. In January, 40 people were killed."
     c = one(text)
     assert c.time is not None and c.time.start == "2024-01-01"
+
+
+def _speakers(text: str) -> list[tuple[str, list[str]]]:
+    """(first words of each statement, its sources) for ``text``."""
+    return [
+        (c.quote[:24], [a.name for a in c.attribution])
+        for c in extract_claims(text)
+        if c.kind == "statement"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Maria Lopez, 42, said she had fled her home.", "Maria Lopez"),
+        ("Ana Ruiz, Peru's former health minister, said the clinics were full.", "Ana Ruiz"),
+        (
+            "The Chief Minister's office said an inquiry had been ordered.",
+            "Chief Minister's office",
+        ),
+        ("The opposition party energetically denied any role.", "opposition party"),
+        ("But the company previously reported a loss.", "company"),
+        ('"I was looking right at him," declared John Roe, the owner.', "John Roe"),
+        ("The Interior Ministry issued a statement denying the report.", "Interior Ministry"),
+    ],
+)
+def test_speakers_in_every_position(text: str, speaker: str) -> None:
+    found = _speakers(text)
+    assert found and found[0][1] == [speaker], found
+
+
+def test_a_passive_subject_is_not_a_speaker() -> None:
+    assert _speakers("Jon Doe, 28, is accused of stabbing a neighbour.") == []
+    assert _speakers("Losses were estimated at millions.") == []
+
+
+def test_a_quotation_going_on_keeps_its_speaker() -> None:
+    text = (
+        '"I heard shots," said Jane Doe, who lives nearby. "I got under my car." '
+        "The mayor visited later.\n"
+        '"We are safe now."'
+    )
+    found = _speakers(text)
+    assert [s for s, _ in found] == ['"I heard shots," said Ja', '"I got under my car."']
+    assert all(names == ["Jane Doe"] for _, names in found)
+
+
+def test_title_with_its_office_names_the_person() -> None:
+    text = (
+        "The crash happened at dawn, Mandi Superintendent of Police Asha Rao said. "
+        "Rao told reporters that 12 people were hurt. She said the toll could rise."
+    )
+    found = _speakers(text)
+    assert [names for _, names in found][1:] == [["Asha Rao"], ["Asha Rao"]]

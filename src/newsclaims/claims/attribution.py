@@ -35,7 +35,12 @@ _ADVERBS = re.compile(
     r"|repeatedly|initially|first|on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
     re.I,
 )
-_APPOSITIVE = re.compile(r",\s+(?:the|a|an|who|which|whose|its|his|her|[a-z][\w'’-]*)\b[^,]*,\s*$")
+# what may stand between a speaker and the verb, set off by commas: "Ana Ruiz, the region's
+# health secretary, said", "Jane Doe, 58, said", "Ana Ruiz, Peru's health minister, said"
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:the|a|an|who|which|whose|its|his|her|[a-z][\w'’-]*)\b[^,]*"
+    r"|\d{1,3}|[A-Z][\w.&-]*['’]s?\s[^,]*),\s*$"
+)
 _DATA_NOUNS = (
     r"update|updates|report|reports|estimate|estimates|figures|figure|data|assessment|tally"
     r"|statement|survey|count|numbers|briefing|count|analysis|records"
@@ -60,7 +65,10 @@ _PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&.]{1,9})\)")
 _NAME_BEFORE = re.compile(rf"({_NAME_SEQ})$")
 # a title and the name after it; the "not after a letter" test is done by _titled, so the
 # pattern starts with the titles themselves and the scan skips ahead in C
-_TITLED = re.compile(rf"(?:{_TITLE_RX})\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){{1,4}})")
+_TITLED = re.compile(
+    rf"(?:{_TITLE_RX})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)?"
+    r"\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){1,4})"
+)  # "Rep. Jane Doe", "Superintendent of Police Sakshi Verma"
 _WORD_CHAR = re.compile(r"\w")
 _CAPITAL = re.compile("[A-Z]")
 
@@ -223,9 +231,9 @@ class Entities:
                     self._add(name, short, "organization", later.start())
         # people introduced by a title: "Rep. Jane Doe", "Gen. Kim Byung-kee"
         for m in _titled(text):
-            name = _trim_person(m.group(1))
-            if name and not (set(name.lower().split()) & ORG_WORDS):
-                self._add(name, None, "person", m.start(1))
+            if set(m.group(1).lower().split()) & ORG_WORDS:
+                continue  # "Lady Pohamba Private Hospital", "General Electric Company": a name
+            self._add(m.group(1).strip(), None, "person", m.start(1))
         speakers = sorted(
             (m for rx in _SPEAKERS for m in rx.finditer(text)), key=lambda m: m.start("name")
         )
@@ -259,7 +267,9 @@ class Entities:
         definite = bool(_DEFINITE.match(raw))
         text = _DEFINITE.sub("", raw)
         text = _POSSESSIVE_END.sub("", text).strip()
-        text = _TITLE_LEAD.sub("", text)
+        untitled = _TITLE_LEAD.sub("", text)
+        if untitled != text and all(w[:1].isupper() for w in untitled.split()):
+            text = untitled  # "Gen. Kim Byung-kee", not "Chief Minister's office"
         if not text:
             return None
         lower = text.lower()
@@ -272,6 +282,9 @@ class Entities:
         for k in self.known:
             if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
                 return self._attr(k, raw, role)
+        for k in self.known:
+            if k.type == "person" and " " in k.name and text.endswith(" " + k.name):
+                return self._attr(k, raw, role)  # "Mandi Superintendent of Police Jane Doe"
         ent = _entity_index(self.knowledge).by_plain.get(lower)
         if ent is not None:
             k = self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
@@ -315,13 +328,6 @@ def _trim_name(name: str) -> str:
     return re.sub(rf"\s+{_LINK}$", "", name).strip()
 
 
-def _trim_person(name: str) -> str:
-    words = name.split()
-    while words and words[-1].lower() in ORG_WORDS:
-        words.pop()
-    return " ".join(words)
-
-
 def _acronym_fits(name: str, short: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
     letters = re.sub(r"[^A-Z]", "", short)
@@ -345,9 +351,11 @@ _PRONOUN_END = re.compile(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$")
 # after a lower-case letter
 _NAME_END = re.compile(rf"(?:(?<![\w-])|(?<=[a-z]))(?=[A-Z])((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$")
 _COMMON_NP_END = re.compile(
-    r"(?<![\w-])(?=[A-Za-z])((?:(?:the|a|an|local|state|its|their)\s+)?"
-    r"(?:(?!(?:and|or|but|of|in|on|at|to|with|by|for|that)\s)[A-Za-z][\w-]*\s+){0,2}"
-    r"([a-z]+))$"
+    r"(?<![\w-])(?=[A-Za-z])((?:(?:[Tt]he|[Aa]n?|local|state|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er"
+    r"|[Oo]ur)\s+)?(?:(?!(?i:and|or|but|of|in|on|at|to|with|by|for|that|after|before|since|when"
+    r"|while|as|though|although|because|if|until|unless|during|from|about|than|so|then|also"
+    r"|initially|however|meanwhile|yet|still|now|later|earlier|instead|even|only|just)\s)"
+    r"[A-Za-z][\w'’-]*\s+){0,2}([a-z]+))$"
 )
 
 
@@ -385,7 +393,10 @@ def _name_start_bound(text: str, window: int) -> int:
     return max(floor, end - 1)
 
 
-def _np_backward(prefix: str) -> str | None:
+_LY_ADVERB_END = re.compile(r"\s[a-z]{3,}ly$")
+
+
+def _np_backward(prefix: str, retry: bool = False) -> str | None:
     """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
     p = tail(prefix.rstrip(), 200)
     if _may_end_with_adverb(p):
@@ -410,11 +421,14 @@ def _np_backward(prefix: str) -> str | None:
         np = _THE_LEAD.sub("", np)
         return np if np else None
     last = _LOWER_END.search(p, max(0, len(p) - 40))
-    if last is None or last.group(0) not in SOURCE_NOUNS:
-        return None  # the noun phrase would end with a word that names no source
-    m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
-    if m and m.group(2) in SOURCE_NOUNS:
-        return m.group(1)
+    if last is not None and last.group(0) in SOURCE_NOUNS:
+        m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
+        if m and m.group(2) in SOURCE_NOUNS:
+            return m.group(1)
+    adverb = _LY_ADVERB_END.search(p, max(0, len(p) - 40))
+    if adverb and not retry:
+        # "the party energetically denied": an adverb of manner before the verb
+        return _np_backward(p[: adverb.start()], retry=True)
     return None
 
 
@@ -470,6 +484,13 @@ _QUOTE_END = re.compile(r"[,”\"]\s*$")
 _TOLD = re.compile(rf"\s+((?:the\s+)?{_NAME_SEQ})")
 
 
+_ISSUED = re.compile(
+    r"\b(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted|sent out)\s+"
+    r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[ée]|press\s+release)\b"
+)
+_BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+
+
 def find_sources(sentence: str) -> list[SourceMention]:
     """Every source credited in ``sentence``, in order of appearance."""
     found: list[SourceMention] = []
@@ -494,6 +515,11 @@ def find_sources(sentence: str) -> list[SourceMention]:
     if "-run" in low or "-led" in low or "-controlled" in low:
         for m in _RUN_BY.finditer(sentence):
             found.append(SourceMention(m.group(1), m.start(1), "run"))
+    if "statement" in low or "release" in low or "communiqu" in low:
+        for m in _ISSUED.finditer(sentence):
+            np = _np_backward(sentence[: m.start()])
+            if np:  # "The ministry issued a statement denying ...": the ministry speaks
+                found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
     if "put" in low or "place" in low:
         for m in _PUT_TOLL.finditer(sentence):
             np = _np_backward(sentence[: m.start()])
@@ -501,10 +527,12 @@ def find_sources(sentence: str) -> list[SourceMention]:
                 found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
     for m in _REPORTING_WORD.finditer(sentence):
         verb = m.group(0)
+        if verb.endswith(("ed", "id", "ld")) and _BE_BEFORE.search(sentence, 0, m.start()):
+            continue  # "X is accused of", "losses were estimated at": X said nothing
         np = _np_backward(sentence[: m.start()])
         if np:
             found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
-        elif verb in ("said", "says", "told"):
+        else:  # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe"
             after = _POSTPOSED.match(sentence, m.end())
             if after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
                 found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))

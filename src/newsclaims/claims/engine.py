@@ -156,6 +156,7 @@ def extract_claims(
     drafts: list[_Draft] = []
     statements: list[tuple[Sentence, tuple[Attribution, ...]]] = []
     prev_sources: tuple[Attribution, ...] = ()
+    quoted_by: tuple[Attribution, ...] = ()  # the speaker of the quotation going on, if any
     prev_sentence: Sentence | None = None
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
@@ -233,6 +234,12 @@ def extract_claims(
                 last_subject = subject
         if reporting and sources:
             statements.append((sent, sources))
+            quoted_by = sources if _has_quote(s) else ()
+        elif not sources and quoted_by and _continues_quote(prev_sentence, sent):
+            # "I heard shots," said Jane Doe. "I got under my car.": the same speaker
+            statements.append((sent, quoted_by))
+        else:
+            quoted_by = ()
         drafts.extend(here)
         prev_had_figures = bool(here)
         # an event dated with its year ("on 21 July 1972", "in 1995 and 1996") dates the
@@ -247,6 +254,25 @@ def extract_claims(
         prev_sentence = sent
 
     return _finish(_merge(drafts), statements, report_id)
+
+
+_QUOTE_MARKS = '"“”'
+_OPENING = re.compile(r"[\"“‘']")
+
+
+def _has_quote(sentence: str) -> bool:
+    return any(q in sentence for q in _QUOTE_MARKS)
+
+
+def _continues_quote(prev: Sentence | None, sent: Sentence) -> bool:
+    """Whether ``sent`` goes on quoting the speaker of ``prev``: in the same paragraph, it opens
+    a quotation, or ``prev`` left one open."""
+    if prev is None or prev.paragraph != sent.paragraph:
+        return False
+    if _OPENING.match(sent.text):
+        return True
+    text = prev.text
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
 _PART_OF = re.compile(

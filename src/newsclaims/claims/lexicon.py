@@ -232,7 +232,11 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     group groups organization hospital doctors medics monitor monitors prosecutors
     prosecutor investigators court judge officer officers administration council
     committee command headquarters coalition alliance survey data figures tally count
-    bureau
+    bureau guard directorate governorate secretariat inspectorate commission embassy
+    consulate regiment brigade battalion company firm operator airline union party
+    family relatives lawyer lawyers attorney attorneys coroner examiner sheriff
+    paramedics rescuers firefighters experts analysts researchers activists campaigners
+    organizers organisers
     """.split()
 )
 
@@ -250,7 +254,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     concluded concludes maintained maintains asserted asserts observed observes
     speculated speculates blamed blames denied denies feared fears accused accuses
     conceded admitted admits recalled recalls described describes urged urges vowed vows
-    promised calculated counted tallied recorded documented updated
+    promised calculated counted tallied recorded documented updated declared declares
+    assured assures
     """.split()
 )
 
@@ -265,7 +270,8 @@ HEDGE_PATTERN = (
 TITLES: frozenset[str] = frozenset(
     """
     Rep. Reps. Sen. Gov. Gen. Lt. Col. Maj. Capt. Cpl. Sgt. Adm. Cmdr. Brig. Dr. Mr.
-    Mrs. Ms. Prof. President Vice Premier Prime Minister Secretary Chancellor Ambassador
+    Mrs. Ms. Prof. Mr Mrs Ms Dr President Vice Premier Prime Minister Secretary Chancellor
+    Ambassador
     Mayor Governor Judge Justice Magistrate Agent Detective Inspector Superintendent
     Chief Commissioner Colonel General Major Captain Lieutenant Sergeant Admiral
     Commander Spokesman Spokeswoman Senator Representative Lawmaker Sheikh King Queen
