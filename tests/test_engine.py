@@ -372,3 +372,52 @@ def test_title_with_its_office_names_the_person() -> None:
     )
     found = _speakers(text)
     assert [names for _, names in found][1:] == [["Asha Rao"], ["Asha Rao"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "On Sunday, police arrested 12 people, seven women and five men.",
+            [("arrested", 12, "people"), ("arrested", 7, "women"), ("arrested", 5, "men")],
+        ),
+        (
+            "By Sunday 496 had been killed, 258 of them civilians.",
+            [("killed", 496, None), ("killed", 258, "civilians")],
+        ),
+        (
+            "The strike killed 12 soldiers and three civilians.",
+            [("killed", 12, "soldiers"), ("killed", 3, "civilians")],
+        ),
+        (
+            "Police arrested 12 people and 40 officers were deployed.",
+            [("arrested", 12, "people"), ("deployed", 40, "officers")],
+        ),
+        (
+            "Of the 130 injured, 77 were women or children.",
+            [("wounded", 130, None), ("wounded", 77, "women or children")],
+        ),
+        ("Militants had taken five soldiers prisoner.", [("captured", 5, "soldiers")]),
+        ("There were eight women, a 10-year-old girl and four men injured.", None),
+        ("The camp sheltered nearly 5,000 people.", [("displaced", None, "people")]),
+    ],
+)
+def test_groups_parts_and_split_verbs(text: str, expected: list[tuple] | None) -> None:
+    got = [
+        (c.measure, c.value.low if c.value.low is not None else None, c.subject and c.subject.text)
+        for c in quantities(text)
+    ]
+    if expected is None:
+        assert [(m, n) for m, n, _ in got] == [("wounded", 8), ("wounded", 4)]
+    else:
+        assert [(m, int(n) if n is not None else None, s) for m, n, s in got] == expected
+
+
+def test_a_pronoun_refers_to_the_source_credited_last() -> None:
+    text = (
+        "Spain sent 150 firefighters under an EU mechanism. "
+        "The civil protection authority said the fire spread overnight. "
+        "It said 23 people had been treated for burns."
+    )
+    last = quantities(text)[-1]
+    assert [a.name for a in last.attribution] == ["civil protection authority"]

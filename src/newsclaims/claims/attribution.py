@@ -275,20 +275,20 @@ class Entities:
         lower = text.lower()
         if lower in ("he", "she"):
             people = [k for k in self.before(pos) if k.type == "person"]
-            return self._attr(people[0], raw, role) if people else None
+            return self._credit(people[0], raw, role, pos) if people else None
         if lower == "it":
             orgs = [k for k in self.before(pos) if k.type not in ("person", "other")]
-            return self._attr(orgs[0], raw, role) if orgs else None
+            return self._credit(orgs[0], raw, role, pos) if orgs else None
         for k in self.known:
             if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
-                return self._attr(k, raw, role)
+                return self._credit(k, raw, role, pos)
         for k in self.known:
             if k.type == "person" and " " in k.name and text.endswith(" " + k.name):
-                return self._attr(k, raw, role)  # "Mandi Superintendent of Police Jane Doe"
+                return self._credit(k, raw, role, pos)  # "Mandi Superintendent of Police Jane Doe"
         ent = _entity_index(self.knowledge).by_plain.get(lower)
         if ent is not None:
             k = self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
-            return self._attr(k, raw, role)
+            return self._credit(k, raw, role, pos)
         words = lower.split()
         head = words[-1] if words else ""
         if definite or (text.islower() and head in _AGENCY_SYNONYMS):
@@ -297,22 +297,28 @@ class Entities:
             orgs = [k for k in self.before(pos) if k.type != "person"]
             for k in orgs:
                 if (k.words & set(fits)) or (set(words[:-1]) & k.words):
-                    return self._attr(k, raw, role)
+                    return self._credit(k, raw, role, pos)
             if definite and head in _ANY_ORG and orgs:
-                return self._attr(orgs[0], raw, role)  # "the agency": the last organisation
+                return self._credit(orgs[0], raw, role, pos)  # "the agency": the last organisation
         if len(words) == 1 and lower in SOURCE_NOUNS:
             text = lower  # "Police said": a common noun capitalised by the sentence start
         if text[:1].isupper() and len(words) == 1 and lower not in SOURCE_NOUNS:
             # a surname: the person named before
             for k in self.before(pos) + self.known:
                 if k.type == "person" and lower in k.words:
-                    return self._attr(k, raw, role)
+                    return self._credit(k, raw, role, pos)
             if not text.isupper() and (text in _NOT_NAMES or not speaker):
                 return None  # a lone capitalised word is a source only as a speaker
         if text[:1].islower() and head not in SOURCE_NOUNS:
             return None
         type_ = _type_of(text)
         k = self._add(text, text if text.isupper() and len(text) <= 8 else None, type_, pos)
+        return self._credit(k, raw, role, pos)
+
+    def _credit(self, k: Known, raw: str, role: str, pos: int) -> Attribution:
+        """Credit ``k`` at ``pos``: the mention makes it the latest entity for pronouns ("the
+        authority said. It said ..." refers to the authority, not an agency named before)."""
+        self._mentions.append((pos, k))
         return self._attr(k, raw, role)
 
     def _attr(self, k: Known, raw: str, role: str) -> Attribution:

@@ -21,7 +21,7 @@ from ..models import Attribution, Claim, Location, Mention, Subject, TimeRef, Va
 from . import lexicon as core_lexicon
 from .attribution import Entities, attributions, may_report, merge_attributions
 from .lexicon import HEDGE_PATTERN
-from .measures import Lexicon, Reading, lexicon_for, phrase_after, read_figure
+from .measures import Lexicon, Reading, is_people, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
 from .sentences import Sentence, split_sentences, tail
 from .timex import TimeMention, find_times
@@ -282,9 +282,23 @@ _PART_OF = re.compile(
 )
 
 
+# a group listed right after another: "arrested 12 people, seven women and five men",
+# "killed 12 soldiers and three civilians"
+_LISTED_AFTER = re.compile(r"([A-Za-z]+)(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
+_OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom)\s")
+
+
 def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading | None:
-    """A breakdown of the figure before: "12 people were killed, including five children"."""
-    if not _PART_OF.search(tail(sentence[: q.start], 80)):
+    """A breakdown of the figure before: "12 people were killed, including five children",
+    "496 had been killed, 258 of them civilians", "arrested 12 people, seven women and five
+    men"."""
+    near = tail(sentence[: q.start], 80)
+    listed = _LISTED_AFTER.search(near)
+    if not (
+        _PART_OF.search(near)
+        or _OF_THEM_AFTER.match(sentence, q.end)
+        or (listed is not None and is_people(listed.group(1)))
+    ):
         return None
     phrase = phrase_after(sentence[q.end :], lex)
     if phrase.kind != "people":

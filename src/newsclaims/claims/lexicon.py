@@ -76,13 +76,15 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "captured",
         "verb",
         "captured, capturing, taken prisoner, taken hostage, held hostage, held captive, "
+        "took prisoner, take prisoner, taking prisoner, took hostage, take hostage, "
+        "taking hostage, holding hostage, hold hostage, holding captive, "
         "abducted, abducting, kidnapped, kidnapping, seized",
     ),
     *_terms(
         "captured",
         "noun",
         "prisoners of war, prisoners, hostages, captives, abductees, POWs, abduction, abductions, "
-        "kidnapping, kidnappings",
+        "kidnapping, kidnappings, seizure, capture",
     ),
     # deployed
     *_terms(
@@ -101,10 +103,15 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "displaced",
         "verb",
         "displaced, displacing, evacuated, evacuating, fled, fleeing, flee, made homeless, "
-        "forced from their homes, uprooted",
+        "forced from their homes, uprooted, sheltered, sheltering, sheltering in",
     ),
     *_terms("displaced", "noun", "refugees, evacuees, displaced people, displaced persons"),
-    *_terms("displaced", "adjective", "displaced, homeless, from their homes, out of their homes"),
+    *_terms(
+        "displaced",
+        "adjective",
+        "displaced, homeless, from their homes, out of their homes, in shelters, in camps, "
+        "in relief camps, in evacuation centers, in evacuation centres, in temporary shelters",
+    ),
     # arrested
     *_terms(
         "arrested",

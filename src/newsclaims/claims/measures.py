@@ -234,7 +234,7 @@ class Phrase:
 _OF_LEAD = re.compile(r"\s+of\s+(?:the|them|those|these|whom|its|their)\s+|\s+of\s+")
 _PERCENT_LEAD = re.compile(r"\s*(?:per\s*cent|percent|%)")
 _SPACE = re.compile(r"\s*")
-_WORD_AT = re.compile(r"[A-Za-z][\w'’-]*")
+_WORD_AT = re.compile(r"[A-Za-z][\w'’-]*|\d+-(?:year|month|week)-olds?\b")  # "a 10-year-old girl"
 _NEXT_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 
 
@@ -362,12 +362,30 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         # "11 soldiers were killed", "496 had been killed", and coordinated groups:
         # "eight women, a girl and four men injured"
         subject = f"{phrase.modifiers} {phrase.head}".strip() or None
-        found = _verb_after(_skip_coordination(after[phrase.end :], lex), lex)
+        rest = after[phrase.end :]
+        beyond = _skip_coordination(rest, lex)
+        found = _verb_after(beyond, lex)
+        if found and beyond is not rest and _object_of_verb(before, lex):
+            found = None  # "arrested 12 people and 40 officers were deployed": the object
         if found and (phrase.kind == "people" or _participle(found[0], found[1])):
             pos, term, negated = found
             measure = lex.measure(pos, term)
             if measure:
                 return Reading(measure, subject, negated or _negated_before(before))
+        if phrase.kind == "people":
+            split = _split_verb(before, subject or "", after[phrase.end :], lex)
+            if split:
+                return Reading(split[0], split[1], _negated_before(before))
+            measure = _of_the_whole(after[phrase.end :], lex)
+            if measure:
+                return Reading(measure, subject, _negated_before(before))
+        lead = _OF_THE_GROUP.search(before, max(0, len(before) - 60))
+        measure = _group_measure(lead.group(1), lex) if lead else None
+        if lead and measure and phrase.kind == "none":
+            # "Of the 130 injured, 77 were women or children": part of the group named first
+            were = _WERE_PEOPLE.match(after)
+            people = were.group(1) if were and is_people(were.group(1).split()[-1]) else None
+            return Reading(measure, people or lead.group(1), _negated_before(before))
 
     # 2. a measure verb right before the number
     near = tail(before, 64)
@@ -417,6 +435,50 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
                 )
                 return Reading(measure, subject, bool(_NEGATION.search(mid)))
     return None
+
+
+# "Of the 130 injured, 77 were ...", "Of the wounded, seven were taken to hospital"
+_OF_THE_GROUP = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?:[\d,]+\s+)?([a-z]+)\s*,\s*$")
+_WERE_PEOPLE = re.compile(r"\s+(?:were|are|was)\s+((?:[a-z]+\s+(?:or|and)\s+)?[a-z]+)\b")
+# "seven women (of the 12 arrested)", "12 civilians, of the 30 killed,"
+_OF_THE_WHOLE = re.compile(r"\s*[(,]\s*(?:of|among)\s+(?:the|those)\s+(?:[\d,]+\s+)?([a-z]+)\b")
+_LAST_VERB = re.compile(r"([a-z]+)\s+$")
+_NEXT_WORD_LOWER = re.compile(r"\s+([a-z]+)\b")
+
+
+def _object_of_verb(before: str, lex: Lexicon) -> bool:
+    """Whether a measure verb stands right before the figure ("killing 12 people")."""
+    near = tail(before, 64)
+    det = _VERB_OBJECT_LEAD.search(near)
+    return lex.verbs.ending(near[: det.start()] if det else near) is not None
+
+
+def _group_measure(word: str, lex: Lexicon) -> str | None:
+    """The measure a group word names: "injured", "wounded", "dead", "arrested"."""
+    return lex.measure("adjective", word) or lex.measure("noun", word)
+
+
+def _of_the_whole(text: str, lex: Lexicon) -> str | None:
+    """A part named with its whole after it: "seven women (of the 12 arrested)"."""
+    m = _OF_THE_WHOLE.match(text)
+    return _group_measure(m.group(1), lex) if m else None
+
+
+def _split_verb(before: str, group: str, rest: str, lex: Lexicon) -> tuple[str, str | None] | None:
+    """A verb whose object stands inside it: "had taken at least five soldiers prisoner"
+    reads as the term "taken prisoner". Returns the measure and the group without the word
+    that ends the verb ("soldiers prisoner" -> "soldiers")."""
+    verb = _LAST_VERB.search(before, max(0, len(before) - 30))
+    if not verb:
+        return None
+    words = group.split()
+    if len(words) > 1:  # "prisoner" was read as part of the group
+        measure = lex.measure("verb", f"{verb.group(1)} {words[-1].lower()}")
+        if measure:
+            return measure, " ".join(words[:-1])
+    word = _NEXT_WORD_LOWER.match(rest)
+    measure = lex.measure("verb", f"{verb.group(1)} {word.group(1)}") if word else None
+    return (measure, group or None) if measure else None
 
 
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")
