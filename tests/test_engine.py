@@ -421,3 +421,52 @@ def test_a_pronoun_refers_to_the_source_credited_last() -> None:
     )
     last = quantities(text)[-1]
     assert [a.name for a in last.attribution] == ["civil protection authority"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Rosa Mbeki, 33, a vendor at the central market, said the well was dry.", "Rosa Mbeki"),
+        ("Police in the coastal district of Ambato said the road was closed.", "police"),
+        ("A priest at the shrine, who asked not to be named, said it was full.", "A priest"),
+        ("Interior Minister José Andrés Peña said the border was open.", "José Andrés Peña"),
+        ("But Okafor said the talks would resume.", "Okafor"),
+    ],
+)
+def test_speakers_behind_asides_places_and_accents(text: str, speaker: str) -> None:
+    found = _speakers(text)
+    assert found and found[0][1] == [speaker], found
+
+
+def test_a_person_named_by_a_common_noun_is_he_or_she_later() -> None:
+    text = 'A priest at the shrine said it was full. "We asked for more police," he said.'
+    assert [names for _, names in _speakers(text)] == [["A priest"], ["A priest"]]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Among those freed was Sergeant Wilmer Castaño, 34, who was seized in March.",
+        "Most of the dead were children under the age of five.",
+    ],
+)
+def test_ages_are_not_counts(sentence: str) -> None:
+    assert all(c.value.low not in (34, 5) for c in quantities(sentence))
+
+
+def test_a_quotation_is_credited_to_the_speaker_named_at_its_end() -> None:
+    text = '"We ask for more police every year. Nobody listens. We are ignored," he said.'
+    text = "Father Tomas Ortiz runs the shrine. " + text
+    found = _speakers(text)
+    assert [q for q, _ in found] == [
+        "Father Tomas Ortiz runs ",
+        '"We ask for more police ',
+        "Nobody listens.",
+        'We are ignored," he said',
+    ][1:]
+    assert all(names == ["Tomas Ortiz"] for _, names in found)
+
+
+def test_an_outlet_told_is_not_the_speaker_after_an_aside() -> None:
+    text = '"The morgue is full," the charity\'s manager, Saad Malik, told Reuters.'
+    assert _speakers(text)[0][1][0] == "Saad Malik"

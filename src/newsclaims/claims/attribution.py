@@ -18,11 +18,14 @@ import attrs
 
 from ..knowledge import Entity, Knowledge
 from ..models import Attribution
-from .lexicon import ORG_WORDS, REPORTING_VERBS, SOURCE_NOUNS, TITLES
+from .lexicon import ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS, TITLES
 from .sentences import tail
 from .wordlists import alternation, whole_words
 
-_CAP = r"(?:[A-Z][\w'’.&-]*|[A-Z]{2,})"
+# capital and small letters of the Latin alphabets news names are written in ("Andrés", "Castaño")
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿā-ž"
+_CAP = rf"(?:[{_UP}][\w'’.&-]*|[{_UP}]{{2,}})"
 _LINK = r"(?:of|the|for|and|de|al|bin|el|on|du|van|von|der)"
 _NAME_SEQ = rf"{_CAP}(?:\s+(?:{_LINK}\s+)*{_CAP})*"
 _TITLE_RX = alternation(TITLES)
@@ -46,13 +49,14 @@ _DATA_NOUNS = (
     r"|statement|survey|count|numbers|briefing|count|analysis|records"
 )
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", re.I)
-_PERSON_NAME = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?\s){1,3}[A-Z][a-z'’]+(?:-[A-Za-z][a-z]+)?"
+_NAME_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[A-Za-z][{_LOW}]+)?"
+_PERSON_NAME = rf"(?:{_NAME_WORD}\s){{1,3}}{_NAME_WORD}"
 # people named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"
 # (two patterns: one alternation would try the look-behinds at every position)
 _SPEAKERS = (
     re.compile(rf",\s+(?P<name>{_PERSON_NAME}),\s+(?:[a-z]|{_VERB_RX.pattern[3:-3]})"),
     re.compile(
-        rf"(?=[A-Z])(?:(?<=[.!?”\"]\s)|(?<![\s\S])|(?<=\bsaid\s))"
+        rf"(?=[{_UP}])(?:(?<=[.!?”\"]\s)|(?<![\s\S])|(?<=\bsaid\s))"
         rf"(?P<name>{_PERSON_NAME})(?=\s+(?:said|says|told|added))"
     ),
 )
@@ -67,10 +71,10 @@ _NAME_BEFORE = re.compile(rf"({_NAME_SEQ})$")
 # pattern starts with the titles themselves and the scan skips ahead in C
 _TITLED = re.compile(
     rf"(?:{_TITLE_RX})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)?"
-    r"\s+((?:[A-Z][a-z'’]+(?:-[A-Za-z]+)?\s?){1,4})"
+    rf"\s+((?:[{_UP}][{_LOW}'’]+(?:-[A-Za-z]+)?\s?){{1,4}})"
 )  # "Rep. Jane Doe", "Superintendent of Police Sakshi Verma"
 _WORD_CHAR = re.compile(r"\w")
-_CAPITAL = re.compile("[A-Z]")
+_CAPITAL = re.compile(f"[{_UP}]")
 
 
 def _titled(text: str) -> Iterator[re.Match[str]]:
@@ -152,7 +156,7 @@ class _EntityIndex:
                     break
 
 
-_WORD = re.compile(r"(?<![\w-])[A-Z][\w'’.&]*")  # entity names start with a capital
+_WORD = re.compile(rf"(?<![\w-])[{_UP}][\w'’.&]*")  # entity names start with a capital
 _WORDISH = re.compile(r"[\w-]")
 
 
@@ -340,22 +344,30 @@ def _acronym_fits(name: str, short: str) -> bool:
     return bool(letters) and (initials.startswith(letters[:2]) or letters[0] == initials[:1])
 
 
+_DETERMINER = re.compile(r"^(?:a|an|the|his|her|its|their|our)\s+", re.I)
+
+
 def _type_of(text: str) -> str:
     words = set(re.findall(r"[a-z]+", text.lower()))
     if words & ORG_WORDS or text.isupper():
         return "organization"
-    if text[:1].islower():
-        return "other"
+    bare = _DETERMINER.sub("", text)
+    if bare[:1].islower():
+        head = bare.split()[-1]
+        # "a priest", "the spokeswoman": one person, whom "he"/"she" can refer to later
+        return "person" if head in PEOPLE_NOUNS and not head.endswith("s") else "other"
     caps = [w for w in text.split() if w[:1].isupper()]
     return "person" if 2 <= len(caps) <= 4 else "organization"
 
 
 _ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$")
 _PRONOUN_END = re.compile(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$")
-# "(?=[A-Z])": a name can only start at a capital, so other positions fail at once;
+# "(?=[{_UP}])": a name can only start at a capital, so other positions fail at once;
 # a name starts after a non-word or, in glued scraped text ("chargesProsecutors"), right
 # after a lower-case letter
-_NAME_END = re.compile(rf"(?:(?<![\w-])|(?<=[a-z]))(?=[A-Z])((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$")
+_NAME_END = re.compile(
+    rf"(?:(?<![\w-])|(?<=[a-z]))(?=[{_UP}])((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})$"
+)
 _COMMON_NP_END = re.compile(
     r"(?<![\w-])(?=[A-Za-z])((?:(?:[Tt]he|[Aa]n?|local|state|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er"
     r"|[Oo]ur)\s+)?(?:(?!(?i:and|or|but|of|in|on|at|to|with|by|for|that|after|before|since|when"
@@ -367,6 +379,11 @@ _COMMON_NP_END = re.compile(
 
 _AFFILIATION = re.compile(r"\s+of\s+the\s+|\s+from\s+the\s+")
 _THE_LEAD = re.compile(r"^(?:The|the)\s+")
+# a capitalised word that opens the sentence, not the name: "But Gelner said"
+_LEADING_WORD = re.compile(
+    r"^(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|When|While|As|If|Though|Although"
+    r"|Because|After|Before|Since|Still|Now|Later|Earlier|Instead|Even|Only|Just)\s+(?=\S)"
+)
 
 
 # the last word of every _ADVERBS alternative ("on Monday" ends with any word after "on")
@@ -399,7 +416,24 @@ def _name_start_bound(text: str, window: int) -> int:
     return max(floor, end - 1)
 
 
+_AGE_ASIDE = re.compile(r",\s*\d{1,3}$")
 _LY_ADVERB_END = re.compile(r"\s[a-z]{3,}ly$")
+_PLACE_OF = re.compile(
+    r"\b(?:district|province|region|city|town|village|county|state|area|capital|municipality"
+    r"|island|prefecture|governorate|department)\s+of\s+(?:the\s+)?$"
+)
+_TRAILING_PP = re.compile(
+    r"\s+(?:at|in|from|of|with|for|on|near)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}[\w'’-]+$"
+)
+
+
+_NOT_SPEAKERS = frozenset({"others", "more", "people", "persons", "victims", "hostages"})
+
+
+def _speaker_noun(word: str) -> bool:
+    """A common noun that can head a speaker: a source ("police") or people ("a priest")."""
+    return word in SOURCE_NOUNS or (word in PEOPLE_NOUNS and word not in _NOT_SPEAKERS)
 
 
 def _np_backward(prefix: str, retry: bool = False) -> str | None:
@@ -409,11 +443,17 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         p = _ADVERBS.sub("", p)
     p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
+    # "Jane Doe, 33, a vendor at the market, said": an age before the aside removed (the
+    # comma that closed the age opened the aside)
+    p = _AGE_ASIDE.sub("", p)
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
     pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4))
     if pronoun:
         return pronoun.group(1)
     m = _NAME_END.search(p, _name_start_bound(p, 120))
+    place = _PLACE_OF.search(p, max(0, (m.start() if m else 0) - 40), m.start()) if m else None
+    if place:  # "Police in the district of Mangochi said": the place is not the speaker
+        return _np_backward(p[: place.start()], retry)
     if m and _PLACE_PREP.search(p, 0, m.start()):
         # "Doctors at the city hospital in Arequipa said": the place is not the speaker
         return _np_backward(p[: _PLACE_PREP.search(p, 0, m.start()).start()])  # type: ignore[union-attr]
@@ -424,13 +464,19 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         parts = _AFFILIATION.split(np)
         if parts[0].split()[-1].lower() not in ORG_WORDS:
             np = parts[0]
-        np = _THE_LEAD.sub("", np)
+        np = _LEADING_WORD.sub("", _THE_LEAD.sub("", np))
         return np if np else None
     last = _LOWER_END.search(p, max(0, len(p) - 40))
-    if last is not None and last.group(0) in SOURCE_NOUNS:
+    if last is not None and _speaker_noun(last.group(0)):
         m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
-        if m and m.group(2) in SOURCE_NOUNS:
+        if m and _speaker_noun(m.group(2)):
             return m.group(1)
+    pp = _TRAILING_PP.search(p, max(0, len(p) - 60))
+    if pp and not retry:
+        # "A priest at the temple said", "an official in the regional governorate told AFP"
+        found = _np_backward(p[: pp.start()], retry=True)
+        if found:
+            return found
     adverb = _LY_ADVERB_END.search(p, max(0, len(p) - 40))
     if adverb and not retry:
         # "the party energetically denied": an adverb of manner before the verb
@@ -487,6 +533,9 @@ _PUT_TOLL = re.compile(
 
 _POSTPOSED = re.compile(rf"\s+((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})")
 _QUOTE_END = re.compile(r"[,”\"]\s*$")
+# what follows an inverted speaker ("..., said Jane Doe, a nurse."), not a clause's subject
+# ("Police, however, said Jane Doe was arrested")
+_AFTER_SPEAKER = re.compile(r"\s*(?:[,.;:)]|$|(?:who|of|from|in|at|on|to|told)\b)")
 _TOLD = re.compile(rf"\s+((?:the\s+)?{_NAME_SEQ})")
 
 
@@ -535,13 +584,21 @@ def find_sources(sentence: str) -> list[SourceMention]:
         verb = m.group(0)
         if verb.endswith(("ed", "id", "ld")) and _BE_BEFORE.search(sentence, 0, m.start()):
             continue  # "X is accused of", "losses were estimated at": X said nothing
+        # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe, a ..."
+        after = _POSTPOSED.match(sentence, m.end())
+        if (
+            after
+            and verb not in ("told", "tells", "tell")  # "Jane Doe, a nurse, told Reuters"
+            and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start())
+            and _AFTER_SPEAKER.match(sentence, after.end())
+        ):
+            found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
+            continue
         np = _np_backward(sentence[: m.start()])
         if np:
             found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
-        else:  # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe"
-            after = _POSTPOSED.match(sentence, m.end())
-            if after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
-                found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
+        elif after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
+            found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
         if verb in ("told", "tells", "tell"):
             told = _TOLD.match(sentence, m.end())
             if told:

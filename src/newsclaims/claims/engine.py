@@ -157,6 +157,7 @@ def extract_claims(
     statements: list[tuple[Sentence, tuple[Attribution, ...]]] = []
     prev_sources: tuple[Attribution, ...] = ()
     quoted_by: tuple[Attribution, ...] = ()  # the speaker of the quotation going on, if any
+    unclaimed: list[Sentence] = []  # sentences of a quotation whose speaker is not named yet
     prev_sentence: Sentence | None = None
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
@@ -233,6 +234,10 @@ def extract_claims(
             if subject is not None and not subject.carried:
                 last_subject = subject
         if reporting and sources:
+            if _has_quote(s):
+                # "We asked for help. Nobody came," she said: the sentences her quote opened with
+                statements.extend((u, sources) for u in unclaimed if u.paragraph == sent.paragraph)
+            unclaimed = []
             statements.append((sent, sources))
             quoted_by = sources if _has_quote(s) else ()
         elif not sources and quoted_by and _continues_quote(prev_sentence, sent):
@@ -240,6 +245,13 @@ def extract_claims(
             statements.append((sent, quoted_by))
         else:
             quoted_by = ()
+            inside = bool(unclaimed) and unclaimed[-1].paragraph == sent.paragraph
+            if not sources and _OPENING.match(s) and _leaves_quote_open(s):
+                unclaimed = [sent]  # a quotation opens; its speaker may come at its end
+            elif not sources and inside and not _has_quote(s):
+                unclaimed.append(sent)
+            else:
+                unclaimed = []
         drafts.extend(here)
         prev_had_figures = bool(here)
         # an event dated with its year ("on 21 July 1972", "in 1995 and 1996") dates the
@@ -253,6 +265,7 @@ def extract_claims(
         prev_sources = sources
         prev_sentence = sent
 
+    statements.sort(key=lambda st: st[0].start)
     return _finish(_merge(drafts), statements, report_id)
 
 
@@ -264,6 +277,10 @@ def _has_quote(sentence: str) -> bool:
     return any(q in sentence for q in _QUOTE_MARKS)
 
 
+def _leaves_quote_open(text: str) -> bool:
+    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+
+
 def _continues_quote(prev: Sentence | None, sent: Sentence) -> bool:
     """Whether ``sent`` goes on quoting the speaker of ``prev``: in the same paragraph, it opens
     a quotation, or ``prev`` left one open."""
@@ -271,8 +288,7 @@ def _continues_quote(prev: Sentence | None, sent: Sentence) -> bool:
         return False
     if _OPENING.match(sent.text):
         return True
-    text = prev.text
-    return text.count("“") > text.count("”") or text.count('"') % 2 == 1
+    return _leaves_quote_open(prev.text)
 
 
 _PART_OF = re.compile(

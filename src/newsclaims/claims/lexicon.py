@@ -223,6 +223,10 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     pedestrians motorists drivers driver firefighters rescuers responders agents agent
     guerrillas guerrilla combatants combatant cadets cadres partisans settlers
     schoolgirls schoolboys schoolchildren pupils evacuees captives abductees worshipers
+    priests priest pastors pastor monks monk nuns nun imams vendors vendor teachers teacher
+    trader shopkeepers shopkeeper owners owner survivor witnesses witness relative
+    neighbours neighbour neighbors neighbor engineers engineer laborers labourers labourer
+    laborer mother father son daughter husband wife brother sister friends friend
     climbers hikers skiers divers swimmers campers activists astronauts pilots lawmakers
     protestors rioters looters gangsters smugglers traffickers mourners firefighter
     teacher teachers parishioners congregants churchgoers fishers seamen others more
@@ -262,7 +266,7 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     speculated speculates blamed blames denied denies feared fears accused accuses
     conceded admitted admits recalled recalls described describes urged urges vowed vows
     promised calculated counted tallied recorded documented updated declared declares
-    assured assures
+    assured assures asked asks
     """.split()
 )
 

@@ -169,9 +169,11 @@ _MONEY_AFTER = re.compile(
     r"|roubles?|usd|eur|bucks)\b"
 )
 _AGE_AFTER = re.compile(r"[\s-]*(?:year|month|week|day)s?[\s-]*olds?\b|-(?:year|month)-")
-_AGE_BEFORE = re.compile(r"\b(?:aged|age|ages)\s+(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I)
+_AGE_BEFORE = re.compile(
+    r"\b(?:aged|age|ages)\s+(?:of\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I
+)  # "aged 5 and 7", "under the age of five"
 _AFTER_NAME_COMMA = re.compile(r",\s*(?:[a-z(]|$)")
-_NAME_COMMA = re.compile(r"\b[A-Z][a-z]+,\s*$")
+_NAME_COMMA = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+,\s*$")  # "Castaño, 34,"
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+gmt|gmt|utc|:\d)")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
@@ -204,7 +206,7 @@ _LABEL_WORDS = frozenset(
     resolution phase category""".split()
 )
 _YEAR_PREP_WORDS = frozenset("in since by until of before after from".split())
-_AGE_WORDS = frozenset("aged age ages and or to".split())
+_AGE_WORDS = frozenset("aged age ages of and or to".split())
 
 
 def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -> str | None:
