@@ -10,6 +10,7 @@ name, and person keys from plugins so romanization variants are one person.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
@@ -109,9 +110,15 @@ _AGENCY_SYNONYMS = {
 }
 
 
-@attrs.define
+def _position(mention: tuple[int, Known]) -> int:
+    return mention[0]
+
+
+@attrs.define(eq=False)
 class Known:
-    """An entity of this article: full name, short form, type, key, where first named."""
+    """An entity of this article: full name, short form, type, key, where first named.
+
+    Each is one entity: two are the same only if they are the same object."""
 
     name: str
     short: str | None
@@ -207,7 +214,7 @@ class Entities:
                     k.name = name
                 if short and not k.short:
                     k.short = short
-                self._mentions.append((pos, k))
+                self._mention(pos, k)
                 return k
         words = frozenset(w.lower() for w in re.findall(r"\w+", name))
         plain = frozenset(_DEFINITE.sub("", a).lower() for a in aliases)
@@ -215,7 +222,7 @@ class Entities:
         self.known.append(k)
         if short:
             self._by_short[short] = k
-        self._mentions.append((pos, k))
+        self._mention(pos, k)
         return k
 
     def _scan(self, text: str) -> None:
@@ -246,18 +253,21 @@ class Entities:
             words = name.lower().split()
             if not (set(words) & ORG_WORDS) and not (set(name.split()) & _NOT_NAMES):
                 self._add(name, None, "person", m.start("name"))
-        self._mentions.sort(key=lambda pm: pm[0])
 
     # -- resolving -----------------------------------------------------------------------
 
     def before(self, pos: int) -> list[Known]:
         """Entities mentioned before ``pos``, the most recent first."""
-        seen: list[Known] = []
-        self._mentions.sort(key=lambda pm: pm[0])  # resolving adds mentions out of order
-        for p, k in reversed(self._mentions):
-            if p <= pos and k not in seen:
-                seen.append(k)
-        return seen
+        return list(self._recent(pos))
+
+    def _recent(self, pos: int) -> Iterator[Known]:
+        """Entities mentioned before ``pos``, the most recent first, each once."""
+        seen: set[int] = set()
+        for i in range(bisect.bisect_right(self._mentions, pos, key=_position) - 1, -1, -1):
+            k = self._mentions[i][1]
+            if id(k) not in seen:
+                seen.add(id(k))
+                yield k
 
     def resolve(
         self, surface: str, pos: int, role: str = "source", speaker: bool = False
@@ -278,11 +288,11 @@ class Entities:
             return None
         lower = text.lower()
         if lower in ("he", "she"):
-            people = [k for k in self.before(pos) if k.type == "person"]
-            return self._credit(people[0], raw, role, pos) if people else None
+            person = next((k for k in self._recent(pos) if k.type == "person"), None)
+            return self._credit(person, raw, role, pos) if person else None
         if lower == "it":
-            orgs = [k for k in self.before(pos) if k.type not in ("person", "other")]
-            return self._credit(orgs[0], raw, role, pos) if orgs else None
+            org = next((k for k in self._recent(pos) if k.type not in ("person", "other")), None)
+            return self._credit(org, raw, role, pos) if org else None
         for k in self.known:
             if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
                 return self._credit(k, raw, role, pos)
@@ -319,10 +329,14 @@ class Entities:
         k = self._add(text, text if text.isupper() and len(text) <= 8 else None, type_, pos)
         return self._credit(k, raw, role, pos)
 
+    def _mention(self, pos: int, k: Known) -> None:
+        # kept in order of position; mentions at one position in the order they were made
+        bisect.insort_right(self._mentions, (pos, k), key=_position)
+
     def _credit(self, k: Known, raw: str, role: str, pos: int) -> Attribution:
         """Credit ``k`` at ``pos``: the mention makes it the latest entity for pronouns ("the
         authority said. It said ..." refers to the authority, not an agency named before)."""
-        self._mentions.append((pos, k))
+        self._mention(pos, k)
         return self._attr(k, raw, role)
 
     def _attr(self, k: Known, raw: str, role: str) -> Attribution:
@@ -417,6 +431,7 @@ def _name_start_bound(text: str, window: int) -> int:
 
 
 _AGE_ASIDE = re.compile(r",\s*\d{1,3}$")
+_PREPOSITIONS = frozenset("at in from of with for on near".split())
 _LY_ADVERB_END = re.compile(r"\s[a-z]{3,}ly$")
 _PLACE_OF = re.compile(
     r"\b(?:district|province|region|city|town|village|county|state|area|capital|municipality"
@@ -445,13 +460,18 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
     # "Jane Doe, 33, a vendor at the market, said": an age before the aside removed (the
     # comma that closed the age opened the aside)
-    p = _AGE_ASIDE.sub("", p)
+    if p[-1:].isdigit():
+        p = _AGE_ASIDE.sub("", p)
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
     pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4))
     if pronoun:
         return pronoun.group(1)
     m = _NAME_END.search(p, _name_start_bound(p, 120))
-    place = _PLACE_OF.search(p, max(0, (m.start() if m else 0) - 40), m.start()) if m else None
+    place = (
+        _PLACE_OF.search(p, max(0, m.start() - 40), m.start())
+        if m and " of " in p[max(0, m.start() - 9) : m.start()]
+        else None
+    )
     if place:  # "Police in the district of Mangochi said": the place is not the speaker
         return _np_backward(p[: place.start()], retry)
     if m and _PLACE_PREP.search(p, 0, m.start()):
@@ -471,14 +491,20 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
         if m and _speaker_noun(m.group(2)):
             return m.group(1)
-    pp = _TRAILING_PP.search(p, max(0, len(p) - 60))
-    if pp and not retry:
+    pp = (
+        _TRAILING_PP.search(p, max(0, len(p) - 60))
+        if not retry and not _PREPOSITIONS.isdisjoint(p[-60:].split()[-5:-1])
+        else None
+    )
+    if pp:
         # "A priest at the temple said", "an official in the regional governorate told AFP"
         found = _np_backward(p[: pp.start()], retry=True)
         if found:
             return found
-    adverb = _LY_ADVERB_END.search(p, max(0, len(p) - 40))
-    if adverb and not retry:
+    adverb = (
+        _LY_ADVERB_END.search(p, max(0, len(p) - 40)) if not retry and p.endswith("ly") else None
+    )
+    if adverb:
         # "the party energetically denied": an adverb of manner before the verb
         return _np_backward(p[: adverb.start()], retry=True)
     return None
@@ -522,6 +548,9 @@ _BY = re.compile(
 )
 _DATA_ALT = alternation(_DATA_NOUNS.split("|"))
 _DATA_WORD = re.compile(rf"\b(?:{_DATA_ALT})\b")
+# substrings every data noun contains: a test much cheaper than the pattern
+_DATA_STEMS = ("updat", "report", "estimat", "figure", "data", "assessment", "tally", "statement",
+               "survey", "count", "number", "briefing", "analysis", "record")  # fmt: skip
 _POSSESSIVE = re.compile(rf"((?:the\s+)?{_NAME_SEQ})['’]s?\s+(?:[a-z]+\s+)?(?:{_DATA_ALT})\b")
 _ATTRIBUTIVE = re.compile(rf"\b(?:an?|the)\s+([A-Z]{{2,8}})\s+(?:{_DATA_ALT})\b")
 _RUN_BY = re.compile(r"\b(?:the\s+)?([A-Z][\w-]+-(?:run|led|controlled)\s+[a-z]+(?:\s+[a-z]+)?)")
@@ -561,7 +590,7 @@ def find_sources(sentence: str) -> list[SourceMention]:
             np = _np_forward(sentence[m.end() :])
             if np:
                 found.append(SourceMention(np, m.end(), "by"))
-    if _DATA_WORD.search(sentence):
+    if any(stem in low for stem in _DATA_STEMS) and _DATA_WORD.search(sentence):
         if "'" in sentence or "’" in sentence:
             for m in _POSSESSIVE.finditer(sentence):
                 found.append(SourceMention(m.group(1), m.start(1), "possessive"))
@@ -582,7 +611,9 @@ def find_sources(sentence: str) -> list[SourceMention]:
                 found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
     for m in _REPORTING_WORD.finditer(sentence):
         verb = m.group(0)
-        if verb.endswith(("ed", "id", "ld")) and _BE_BEFORE.search(sentence, 0, m.start()):
+        if verb.endswith(("ed", "id", "ld")) and _BE_BEFORE.search(
+            sentence, max(0, m.start() - 32), m.start()
+        ):
             continue  # "X is accused of", "losses were estimated at": X said nothing
         # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe, a ..."
         after = _POSTPOSED.match(sentence, m.end())

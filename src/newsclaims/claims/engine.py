@@ -158,6 +158,7 @@ def extract_claims(
     prev_sources: tuple[Attribution, ...] = ()
     quoted_by: tuple[Attribution, ...] = ()  # the speaker of the quotation going on, if any
     unclaimed: list[Sentence] = []  # sentences of a quotation whose speaker is not named yet
+    hedges_at: dict[int, tuple[str, ...]] = {}
     prev_sentence: Sentence | None = None
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
@@ -195,6 +196,8 @@ def extract_claims(
 
         here: list[_Draft] = []
         hedges = _hedges(s) if quantities else ()
+        if quantities:
+            hedges_at[sent.start] = hedges  # read again if the sentence is a statement
         for q in quantities:
             if q.not_a_count or (q.low is None and q.high is None):
                 continue
@@ -266,7 +269,7 @@ def extract_claims(
         prev_sentence = sent
 
     statements.sort(key=lambda st: st[0].start)
-    return _finish(_merge(drafts), statements, report_id)
+    return _finish(_merge(drafts), statements, report_id, hedges_at)
 
 
 _QUOTE_MARKS = '"“”'
@@ -385,6 +388,7 @@ def _finish(
     drafts: list[_Draft],
     statements: list[tuple[Sentence, tuple[Attribution, ...]]],
     report_id: str,
+    hedges_at: dict[int, tuple[str, ...]],
 ) -> tuple[Claim, ...]:
     claims: list[Claim] = []
     for d in drafts:
@@ -425,7 +429,7 @@ def _finish(
                 quote=sent.text,
                 span=(sent.start, sent.end),
                 attribution=sources,
-                hedges=_hedges(sent.text),
+                hedges=hedges_at[sent.start] if sent.start in hedges_at else _hedges(sent.text),
             )
         )
     return tuple(claims)

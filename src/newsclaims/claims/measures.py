@@ -94,6 +94,8 @@ class Terms:
             if words:
                 by_first.setdefault(words[0], []).append(words)
         self._by_first = {k: sorted(v, key=len, reverse=True) for k, v in by_first.items()}
+        #: the lower-cased words a term can start with
+        self.firsts = frozenset(self._by_first)
         self._last = {words[-1] for v in by_first.values() for words in v}
         self._longest = max((len(w) for v in by_first.values() for w in v), default=1)
 
@@ -248,20 +250,22 @@ def phrase_after(after: str, lex: Lexicon) -> Phrase:
     for _ in range(6):
         at = _SPACE.match(after, pos).end()  # type: ignore[union-attr]
         rest = after[at:]
-        noun = lex.nouns.match(rest)
+        first_word = _TERM_WORD.match(rest)
+        first = first_word.group(0).lower() if first_word else ""
+        noun = lex.nouns.match(rest) if first in lex.nouns.firsts else None
         if noun and (noun.group(0)[:1].islower() or not modifiers):
             term = noun.group(0)
             return Phrase(
                 " ".join(modifiers), term, "noun", lex.measure("noun", term), at + len(term)
             )
-        adj = lex.adjectives.match(rest)
+        adj = lex.adjectives.match(rest) if first in lex.adjectives.firsts else None
         if adj and all(m.islower() for m in modifiers):
             # "5 dead", "12 confirmed dead", "20 more injured"
             term = adj.group(0)
             measure = lex.measure("adjective", term)
             return Phrase(" ".join(modifiers), term, "adjective", measure, at + len(term))
         w = _WORD_AT.match(rest)
-        if not w or (not modifiers and lex.verbs.match(rest)):
+        if not w or (not modifiers and first in lex.verbs.firsts and lex.verbs.match(rest)):
             break  # "Scores died": no noun phrase, a verb follows
         word = w.group(0)
         if word.lower() in _STOP:
@@ -379,7 +383,11 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             measure = _of_the_whole(after[phrase.end :], lex)
             if measure:
                 return Reading(measure, subject, _negated_before(before))
-        lead = _OF_THE_GROUP.search(before, max(0, len(before) - 60))
+        lead = (
+            _OF_THE_GROUP.search(before, max(0, len(before) - 60))
+            if before.rstrip().endswith(",")
+            else None
+        )
         measure = _group_measure(lead.group(1), lex) if lead else None
         if lead and measure and phrase.kind == "none":
             # "Of the 130 injured, 77 were women or children": part of the group named first
