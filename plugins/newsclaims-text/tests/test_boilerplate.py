@@ -49,6 +49,11 @@ MATCHER = LineMatcher((*BOILERPLATE, *PATTERNS))
         ("Most Viewed", "widget"),
         ("Further reading:", "widget"),
         ("You might also like", "widget"),
+        # links to other stories and breadcrumb trails (constructed)
+        ("Read also: Five killed as bus overturns on desert road", "related-link"),
+        ("Also read - Floods cut off northern villages", "related-link"),
+        ("Daily Courier » World » Africa", "navigation"),
+        ("News › Local", "navigation"),
     ],
 )
 def test_boilerplate_lines(line: str, reason: str) -> None:
@@ -66,6 +71,7 @@ def test_boilerplate_lines(line: str, reason: str) -> None:
         "Comments (0) are not what the minister wanted, his aide said on Friday.",
         "The video of the attack drew 3 million views within a day, officials said.",
         "No comments were made by the army about the 12 dead.",
+        "Read also the ministry's statement, which said 40 people had been arrested on Monday.",
     ],
 )
 def test_sentences_stay(line: str) -> None:

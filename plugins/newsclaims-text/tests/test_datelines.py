@@ -17,6 +17,7 @@ from newsclaims_text.datelines import looks_like_date, read_date, read_date_line
         ("Updated: 13:45, 4 March 2024", "updated", datetime(2024, 3, 4, 13, 45)),
         ("Date: 12 March 2024", "published", datetime(2024, 3, 12)),
         ("Last updated 10:42 AM, Mon March 4, 2024", "updated", datetime(2024, 3, 4, 10, 42)),
+        ("Updated 26 Jun, 2024 09:12am", "updated", datetime(2024, 6, 26, 9, 12)),
     ],
 )
 def test_labelled_dates(line: str, kind: str, value: datetime) -> None:

@@ -74,6 +74,14 @@ PATTERNS: tuple[BoilerplatePattern, ...] = (
         r"|(?:about|follow|more from) the author",
         "navigation",
     ),
+    # a link to another story set in the text: "Read also: Five killed as bus overturns"
+    BoilerplatePattern(
+        r"(?:(?:read|see)\s+also|also\s+read|read\s+next|don'?t\s+miss|must\s+read"
+        r"|related(?:\s+(?:story|article|link))?)\s*[:»›>|-]\s*.{1,200}",
+        "related-link",
+    ),
+    # a breadcrumb trail: "Nile Daily » Egypt » Local News"
+    BoilerplatePattern(r"[^.!?»›\n]{1,40}(?:\s*[»›]\s*[^.!?»›\n]{1,40}){1,5}", "navigation"),
     BoilerplatePattern(r"enditem|\(?end\)?|-?\s*ends\s*-?", "wire-marker"),
     BoilerplatePattern(r"\d+\s+comments?\s+on\s+.{1,200}", "comment-form"),
     BoilerplatePattern(COUNTER, "counter"),

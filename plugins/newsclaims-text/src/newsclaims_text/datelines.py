@@ -42,7 +42,8 @@ _RELATIVE = re.compile(
 )
 _TIME_WORDS = re.compile(
     rf"^(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s*|{_MONTH},?|\d{{1,4}}(?:st|nd|rd|th)?,?"
-    r"|\d{1,2}[:.]\d{2}(?::\d{2})?|[ap]\.?m\.?|at|on|of|the|utc|gmt|kst|est|edt|cet|cest|bst|[a-z]{2,4}t"
+    r"|\d{1,2}[:.]\d{2}(?::\d{2})?(?:[ap]\.?m\.?)?|[ap]\.?m\.?|at|on|of|the|utc|gmt|kst|est|edt|cet"
+    r"|cest|bst|[a-z]{2,4}t"
     r"|[+-]\d{2}:?\d{2}|[-/.,|–—]|\([^)]{1,12}\))$",
     re.IGNORECASE,
 )
