@@ -29,11 +29,27 @@ def test_own_articles(shared: Path) -> None:
     t = run_scorer(ROOT / "tests" / "gold" / "own.jsonl")
     assert t["failed_docs"] == 0 and t["bad_spans"] == 0
     assert t["claim_precision"] >= 0.97
-    assert t["claim_f1"] >= 0.87
-    assert t["attribution_acc"] >= 0.85
+    assert t["claim_f1"] >= 0.91
+    assert t["attribution_acc"] >= 0.92
     assert t["time_acc"] >= 0.85
+    assert t["statement_recall"] >= 0.95
     passed, total = map(int, t["text_checks"].split("/"))
     assert passed == total  # titles, authors, boilerplate gone, body kept
+
+
+def test_held_out_articles(shared: Path) -> None:
+    """Articles written for checking that rules carry to unseen text (tests/heldout/README.md).
+
+    Their floors are lower than on the sets the rules were written against: the gap is what
+    the engine does not yet carry over."""
+    t = run_scorer(ROOT / "tests" / "gold" / "heldout.jsonl")
+    assert t["failed_docs"] == 0 and t["bad_spans"] == 0
+    assert t["claim_precision"] >= 0.95
+    assert t["claim_f1"] >= 0.83
+    assert t["attribution_acc"] >= 0.85
+    assert t["statement_recall"] >= 0.9
+    passed, total = map(int, t["text_checks"].split("/"))
+    assert passed == total
 
 
 def test_real_conflict_articles(shared: Path) -> None:
@@ -42,7 +58,8 @@ def test_real_conflict_articles(shared: Path) -> None:
     )
     assert t["failed_docs"] == 0 and t["bad_spans"] == 0
     assert t["claim_precision"] >= 0.95
-    assert t["claim_f1"] >= 0.88
+    assert t["claim_f1"] >= 0.94
     assert t["attribution_acc"] >= 0.85
-    assert t["time_acc"] >= 0.85
+    assert t["time_acc"] >= 0.9
+    assert t["statement_recall"] >= 0.77
     assert t["duplicate_rate"] <= 0.02
