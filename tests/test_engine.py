@@ -470,3 +470,32 @@ def test_a_quotation_is_credited_to_the_speaker_named_at_its_end() -> None:
 def test_an_outlet_told_is_not_the_speaker_after_an_aside() -> None:
     text = '"The morgue is full," the charity\'s manager, Saad Malik, told Reuters.'
     assert _speakers(text)[0][1][0] == "Saad Malik"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Three engineers from the district council were also arrested.", ("arrested", 3)),
+        ("In the riot, 119 prisoners died.", ("killed", 119)),
+        ("Dozens were missing after the boat sank.", ("missing", 12)),
+        ("Police had deployed only 40 personnel at the shrine.", ("deployed", 40)),
+        ("Some 18 were in a serious condition.", ("wounded", 18)),
+        ("Hundreds more are feared to have drowned.", ("killed", 100)),
+        ("Among those detained were two opposition lawmakers.", ("arrested", 2)),
+        ("The fighting has forced more than 50,000 to flee.", ("displaced", 50000)),
+        (
+            "The death toll from the collapse of a 13-storey building in the old port district"
+            " on Tuesday has risen to 16, officials said.",
+            ("killed", 16),
+        ),
+    ],
+)
+def test_more_ways_to_tie_a_figure_to_its_measure(text: str, expected: tuple[str, int]) -> None:
+    assert [(c.measure, int(c.value.low or c.value.high or 0)) for c in quantities(text)] == [
+        expected
+    ]
+
+
+def test_a_measure_verb_is_not_half_of_a_split_verb() -> None:
+    got = [(c.measure, c.value.low) for c in quantities("They killed 23 soldiers and injured 9.")]
+    assert got == [("killed", 23.0), ("wounded", 9.0)]

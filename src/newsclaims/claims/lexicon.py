@@ -24,6 +24,7 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "verb",
         "killed, killing, kill, kills, died, die, dies, dying, slain, slaughtered, massacred, "
         "executed, murdered, shot dead, shot and killed, gunned down, beheaded, perished, "
+        "drowned, burned to death, burnt to death, crushed to death, trampled to death, "
         "lost their lives, lost his life, lost her life, were killed, claimed the lives of, "
         "claiming the lives of, claimed the life of, left dead, leaving dead, murdering, "
         "executing, massacring",
@@ -51,7 +52,10 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "wounded",
         "adjective",
         "wounded, injured, hurt, in hospital, in the hospital, in critical condition, "
-        "in serious condition, in stable condition",
+        "in serious condition, in stable condition, in a critical condition, "
+        "in a serious condition, in a stable condition, with injuries, with serious injuries, "
+        "with minor injuries, with critical injuries, with severe injuries, with burns, "
+        "with gunshot wounds",
     ),
     # casualties
     *_terms(
@@ -103,7 +107,8 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "displaced",
         "verb",
         "displaced, displacing, evacuated, evacuating, fled, fleeing, flee, made homeless, "
-        "forced from their homes, uprooted, sheltered, sheltering, sheltering in",
+        "forced from their homes, uprooted, sheltered, sheltering, sheltering in, "
+        "forced to flee, forcing to flee",
     ),
     *_terms("displaced", "noun", "refugees, evacuees, displaced people, displaced persons"),
     *_terms(

@@ -50,7 +50,8 @@ _LINKING_END = re.compile(
 # what may stand between a verb and its number: "killing the lives of", "sent an additional"
 _VERB_OBJECT_LEAD = re.compile(
     r"\s(?:the\s+lives\s+of|a\s+total\s+of|an?|some|another|the|his|her|their|its"
-    r"|an?\s+additional|additional|a\s+further|further|an?\s+extra|extra|at\s+least)\s+$",
+    r"|an?\s+additional|additional|a\s+further|further|an?\s+extra|extra|at\s+least|only|just"
+    r"|a\s+mere)\s+$",
     re.I,
 )
 _DEMONYM = re.compile(r"^[A-Z][a-z]+(?:ans|ese|is|ians|ers|ish|ks|ns|ts|ds|es)$")
@@ -293,13 +294,19 @@ def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
     """
     found = _verb_right_after(text, lex)
     if found is None:
-        aside = _ASIDE.match(text)
+        aside = _ASIDE.match(text) or _GROUP_PP.match(text)
         if aside:
             found = _verb_right_after(text[aside.end() :], lex)
     return found
 
 
 _ASIDE = re.compile(r"\s*,[^,;.]{1,80},")
+# where the group comes from, before its verb: "three engineers from the district council were
+# arrested", "180 residents of nearby buildings had been evacuated"
+_GROUP_PP = re.compile(
+    r"\s+(?:from|of|in|at|on|near)\s+(?:(?!(?:were|was|are|is|had|have|has)\b)[\w'’-]+\s+){1,5}?"
+    r"(?=(?:were|was|are|is|had|have|has)\b)"
+)
 _AUX_RUN = re.compile(rf"\s*,?\s*(?:(?:{_AUX})\s+)*", re.I)
 _BE = re.compile(r"\b(?:been|were|was|are|is|among)\b")
 
@@ -338,7 +345,7 @@ def _among(text: str) -> str | None:
 _GROUP_AFTER = re.compile(r"\s+((?:[A-Z][\w'’-]*\s+){0,2}[\w'’-]+)")
 _NEGATED_VERB = re.compile(r"\b(?:not|never|n['’]t|no)\s+(?:\w+\s+)?$")
 _CROSSING = re.compile(r"(?:exceed|surpass|top|pass|cross)", re.I)
-_DIGIT = re.compile(r"\d")
+_FIGURE = re.compile(r"\d(?![\d,.]*-[a-z])")  # a number, not a compound ("13-storey")
 _CLAUSE_END = re.compile(r"[.;]\s")
 _TWO_WORDS_END = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,2})$")
 _ARTICLE_LEAD = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
@@ -350,7 +357,12 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
     before = tail(sentence[:start], 200)
     phrase = phrase_after(after, lex)
 
-    # 1. noun phrase after the number
+    # 1. noun phrase after the number ("119 prisoners died": a group with a verb of its own)
+    if phrase.kind == "noun" and phrase.head.lower() in PEOPLE_NOUNS:
+        found = _verb_right_after(after[phrase.end :], lex)
+        measure = lex.measure(found[0], found[1]) if found and found[0] == "verb" else None
+        if found and measure and measure != phrase.measure:
+            return Reading(measure, phrase.head, found[2] or _negated_before(before))
     if phrase.kind in ("noun", "adjective") and phrase.measure:
         subject = phrase.modifiers if _people_words(phrase.modifiers) else None
         group = _GROUP_AFTER.match(after, phrase.end)
@@ -376,10 +388,14 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             measure = lex.measure(pos, term)
             if measure:
                 return Reading(measure, subject, negated or _negated_before(before))
+        split = _split_verb(before, subject or "", after[phrase.end :], lex)
+        if split:
+            return Reading(split[0], split[1], _negated_before(before))
+        among = _AMONG_THE_GROUP.search(before, max(0, len(before) - 50))
+        measure = _group_measure(among.group(1), lex) if among else None
+        if among and measure:  # "Among those detained were two opposition lawmakers"
+            return Reading(measure, subject, _negated_before(before))
         if phrase.kind == "people":
-            split = _split_verb(before, subject or "", after[phrase.end :], lex)
-            if split:
-                return Reading(split[0], split[1], _negated_before(before))
             measure = _of_the_whole(after[phrase.end :], lex)
             if measure:
                 return Reading(measure, subject, _negated_before(before))
@@ -417,7 +433,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         best = None
         for nm in lex.nouns.finditer(before):
             mid = before[nm.end() :]
-            if len(mid) > 110 or _DIGIT.search(mid) or _CLAUSE_END.search(mid):
+            if len(mid) > 160 or _FIGURE.search(mid) or _CLAUSE_END.search(mid):
                 continue
             best = nm
         if best is not None:
@@ -448,10 +464,13 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
 # "Of the 130 injured, 77 were ...", "Of the wounded, seven were taken to hospital"
 _OF_THE_GROUP = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?:[\d,]+\s+)?([a-z]+)\s*,\s*$")
 _WERE_PEOPLE = re.compile(r"\s+(?:were|are|was)\s+((?:[a-z]+\s+(?:or|and)\s+)?[a-z]+)\b")
+_AMONG_THE_GROUP = re.compile(
+    r"\b[Aa]mong\s+(?:the|those)\s+(?:[\d,]+\s+)?([a-z]+)\s+(?:were|was|are|is)\s+$"
+)
 # "seven women (of the 12 arrested)", "12 civilians, of the 30 killed,"
 _OF_THE_WHOLE = re.compile(r"\s*[(,]\s*(?:of|among)\s+(?:the|those)\s+(?:[\d,]+\s+)?([a-z]+)\b")
 _LAST_VERB = re.compile(r"([a-z]+)\s+$")
-_NEXT_WORD_LOWER = re.compile(r"\s+([a-z]+)\b")
+_NEXT_WORDS_LOWER = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
 
 
 def _object_of_verb(before: str, lex: Lexicon) -> bool:
@@ -462,8 +481,8 @@ def _object_of_verb(before: str, lex: Lexicon) -> bool:
 
 
 def _group_measure(word: str, lex: Lexicon) -> str | None:
-    """The measure a group word names: "injured", "wounded", "dead", "arrested"."""
-    return lex.measure("adjective", word) or lex.measure("noun", word)
+    """The measure a group word names: "injured", "wounded", "dead", "detained"."""
+    return lex.measure("adjective", word) or lex.measure("noun", word) or lex.measure("verb", word)
 
 
 def _of_the_whole(text: str, lex: Lexicon) -> str | None:
@@ -477,16 +496,21 @@ def _split_verb(before: str, group: str, rest: str, lex: Lexicon) -> tuple[str, 
     reads as the term "taken prisoner". Returns the measure and the group without the word
     that ends the verb ("soldiers prisoner" -> "soldiers")."""
     verb = _LAST_VERB.search(before, max(0, len(before) - 30))
-    if not verb:
-        return None
+    if not verb or lex.measure("verb", verb.group(1)):
+        return None  # "killed 23 soldiers and injured ...": the verb is a measure by itself
     words = group.split()
     if len(words) > 1:  # "prisoner" was read as part of the group
         measure = lex.measure("verb", f"{verb.group(1)} {words[-1].lower()}")
         if measure:
             return measure, " ".join(words[:-1])
-    word = _NEXT_WORD_LOWER.match(rest)
-    measure = lex.measure("verb", f"{verb.group(1)} {word.group(1)}") if word else None
-    return (measure, group or None) if measure else None
+    words = _NEXT_WORDS_LOWER.match(rest)
+    if not words:
+        return None
+    for term in (words.group(1), f"{words.group(1)} {words.group(2) or ''}".strip()):
+        measure = lex.measure("verb", f"{verb.group(1)} {term}")
+        if measure:  # "took five soldiers prisoner", "forced 50,000 to flee"
+            return measure, group or None
+    return None
 
 
 _COORD = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)")

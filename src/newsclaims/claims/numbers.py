@@ -53,7 +53,8 @@ _SCALE = r"(?:\s*(?:hundred|thousand|million|billion|mn|bn|m\b|k\b))?"
 _NUM = rf"(?:{_DIGITS}{_SCALE}|(?:a|one|two|three|four|half a)\s+dozen|dozen|{_WORD_NUM})"
 _VAGUE = (
     r"(?:tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
-    r"|dozens|scores|hundreds|thousands|millions)(?=\s+(?:of|more|other|[a-z]+ed\b)|\s*[,.;]|$)"
+    r"|dozens|scores|hundreds|thousands|millions)"
+    r"(?=\s+(?:of|more|other|were|are|was|have|had|remain\w*|[a-z]+ed\b)|\s*[,.;]|$)"
 )
 
 # qualifiers before a number: (regex, kind)
