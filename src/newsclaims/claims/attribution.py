@@ -278,7 +278,8 @@ class Entities:
         unknown single name is taken as a source (an organisation, country or person).
         """
         raw = surface.strip(" ,.;:\"'“”‘’")
-        definite = bool(_DEFINITE.match(raw))
+        # "South Korea's spy agency" describes an entity as "the spy agency" does
+        definite = bool(_DEFINITE.match(raw) or _OWNER_LEAD.match(raw))
         text = _DEFINITE.sub("", raw)
         text = _POSSESSIVE_END.sub("", text).strip()
         untitled = _TITLE_LEAD.sub("", text)
@@ -310,7 +311,9 @@ class Entities:
             fits = _AGENCY_SYNONYMS.get(head, (head,))
             orgs = [k for k in self.before(pos) if k.type != "person"]
             for k in orgs:
-                if (k.words & set(fits)) or (set(words[:-1]) & k.words):
+                if (k.words & set(fits)) or (
+                    head not in ORG_WORDS and set(words[:-1]) & k.words
+                ):  # "the health ministry" is not the World Health Organization
                     return self._credit(k, raw, role, pos)
             if definite and head in _ANY_ORG and orgs:
                 return self._credit(orgs[0], raw, role, pos)  # "the agency": the last organisation
@@ -344,6 +347,7 @@ class Entities:
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")
+_OWNER_LEAD = re.compile(rf"^(?:[{_UP}][\w-]*\s+)*[{_UP}][\w-]*['’]s?\s+[a-z]")
 _TITLE_LEAD = re.compile(rf"^(?:{_TITLE_RX})\s+")
 
 
@@ -387,7 +391,7 @@ _COMMON_NP_END = re.compile(
     r"|[Oo]ur)\s+)?(?:(?!(?i:and|or|but|of|in|on|at|to|with|by|for|that|after|before|since|when"
     r"|while|as|though|although|because|if|until|unless|during|from|about|than|so|then|also"
     r"|initially|however|meanwhile|yet|still|now|later|earlier|instead|even|only|just)\s)"
-    r"[A-Za-z][\w'’-]*\s+){0,2}([a-z]+))$"
+    r"[A-Za-z][\w'’-]*\s+){0,3}([a-z]+))$"
 )
 
 

@@ -503,10 +503,10 @@ def _split_verb(before: str, group: str, rest: str, lex: Lexicon) -> tuple[str, 
         measure = lex.measure("verb", f"{verb.group(1)} {words[-1].lower()}")
         if measure:
             return measure, " ".join(words[:-1])
-    words = _NEXT_WORDS_LOWER.match(rest)
-    if not words:
+    after = _NEXT_WORDS_LOWER.match(rest)
+    if not after:
         return None
-    for term in (words.group(1), f"{words.group(1)} {words.group(2) or ''}".strip()):
+    for term in (after.group(1), f"{after.group(1)} {after.group(2) or ''}".strip()):
         measure = lex.measure("verb", f"{verb.group(1)} {term}")
         if measure:  # "took five soldiers prisoner", "forced 50,000 to flee"
             return measure, group or None
