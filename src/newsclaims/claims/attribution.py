@@ -54,19 +54,61 @@ _NAME_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[A-Za-z][{_LOW}]+)?"
 _PERSON_NAME = rf"(?:{_NAME_WORD}\s){{1,3}}{_NAME_WORD}"
 # people named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"
 # (two patterns: one alternation would try the look-behinds at every position)
-_SPEAKERS = (
-    re.compile(rf",\s+(?P<name>{_PERSON_NAME}),\s+(?:[a-z]|{_VERB_RX.pattern[3:-3]})"),
-    re.compile(
-        rf"(?=[{_UP}])(?:(?<=[.!?”\"]\s)|(?<![\s\S])|(?<=\bsaid\s))"
-        rf"(?P<name>{_PERSON_NAME})(?=\s+(?:said|says|told|added))"
-    ),
+_SPEAKER_APPOSED = re.compile(
+    rf",\s+(?P<name>{_PERSON_NAME}),\s+(?:[a-z]|{_VERB_RX.pattern[3:-3]})"
 )
+# a name that opens a sentence (or follows "said") right before "said", "told" ...: the
+# verbs are found first, then the name is looked for in the words just before each
+_SPEECH_VERBS = ("said", "says", "told", "added")
+_SPEAKER_BEFORE = re.compile(
+    rf"(?=[{_UP}])(?:(?<=[.!?”\"]\s)|(?<![\s\S])|(?<=\bsaid\s))(?P<name>{_PERSON_NAME})$"
+)
+
+
+def _speakers(text: str) -> Iterator[re.Match[str]]:
+    """People named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"."""
+    yield from _SPEAKER_APPOSED.finditer(text)
+    for end in _speech_verb_starts(text):
+        found = _SPEAKER_BEFORE.search(text, max(0, end - 100), end)
+        if found:
+            yield found
+
+
+def _speech_verb_starts(text: str) -> list[int]:
+    """Where the white space before each "said", "says", "told", "added" begins (found with
+    ``str.find``: a regex tried at every position of a whole article is far slower)."""
+    starts = set()
+    for verb in _SPEECH_VERBS:
+        i = text.find(verb)
+        while i != -1:
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j < i:
+                starts.add(j)
+            i = text.find(verb, i + 1)
+    return sorted(starts)
+
+
 _NOT_NAMES = frozenset(
     "The A An In On At But And This That It He She They We January February March April May "
     "June July August September October November December Monday Tuesday Wednesday Thursday "
     "Friday Saturday Sunday North South East West New United".split()
 )
 _PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&.]{1,9})\)")
+
+
+def _paren_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """Every " (ACRONYM)" of ``text``, found from each "(" (``str.find`` is much cheaper than a
+    pattern tried at every position)."""
+    i = text.find("(", 1)
+    while i != -1:
+        m = _PAREN_ACRONYM.match(text, i - 1)
+        if m:
+            yield m
+        i = text.find("(", i + 1)
+
+
 _NAME_BEFORE = re.compile(rf"({_NAME_SEQ})$")
 # a title and the name after it; the "not after a letter" test is done by _titled, so the
 # pattern starts with the titles themselves and the scan skips ahead in C
@@ -193,7 +235,9 @@ class Entities:
         self.knowledge = knowledge
         self.known: list[Known] = []
         self._mentions: list[tuple[int, Known]] = []
-        self._by_short: dict[str, Known] = {}
+        self._by_key: dict[str, Known] = {}
+        self._by_short: dict[str, list[Known]] = {}
+        self._order: dict[int, int] = {}  # id of each entity -> when it was first named
         self._scan(text)
 
     # -- building ------------------------------------------------------------------------
@@ -208,20 +252,26 @@ class Entities:
         canonical: bool = False,
     ) -> Known:
         key = self.knowledge.person_key(name) if type_ == "person" else name.lower()
-        for k in self.known:
-            if k.key == key or (short and k.short == short):
-                if len(name.split()) > len(k.name.split()) and not k.canonical:
-                    k.name = name
-                if short and not k.short:
-                    k.short = short
-                self._mention(pos, k)
-                return k
+        # the entity named first that has this key or this short form
+        found = (self._by_key.get(key), *self._by_short.get(short or "", ()))
+        same: list[Known] = [k for k in found if k is not None]
+        if same:
+            k = min(same, key=lambda k: self._order[id(k)])
+            if len(name.split()) > len(k.name.split()) and not k.canonical:
+                k.name = name
+            if short and not k.short:
+                k.short = short
+                self._by_short.setdefault(short, []).append(k)
+            self._mention(pos, k)
+            return k
         words = frozenset(w.lower() for w in re.findall(r"\w+", name))
         plain = frozenset(_DEFINITE.sub("", a).lower() for a in aliases)
         k = Known(name, short, type_, key, words, plain, bool(aliases) or canonical)
+        self._order[id(k)] = len(self.known)
         self.known.append(k)
+        self._by_key[key] = k
         if short:
-            self._by_short[short] = k
+            self._by_short.setdefault(short, []).append(k)
         self._mention(pos, k)
         return k
 
@@ -230,7 +280,7 @@ class Entities:
         for pos, ent in _entity_index(self.knowledge).find(text):
             self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
         # acronyms defined in the article: "National Intelligence Service (NIS)"
-        for paren in _PAREN_ACRONYM.finditer(text):
+        for paren in _paren_acronyms(text):
             head = text[max(0, paren.start() - 160) : paren.start()]
             m = _NAME_BEFORE.search(head)
             if m is None:
@@ -245,9 +295,7 @@ class Entities:
             if set(m.group(1).lower().split()) & ORG_WORDS:
                 continue  # "Lady Pohamba Private Hospital", "General Electric Company": a name
             self._add(m.group(1).strip(), None, "person", m.start(1))
-        speakers = sorted(
-            (m for rx in _SPEAKERS for m in rx.finditer(text)), key=lambda m: m.start("name")
-        )
+        speakers = sorted(_speakers(text), key=lambda m: m.start("name"))
         for m in speakers:
             name = m.group("name")
             words = name.lower().split()

@@ -111,9 +111,29 @@ def _location(sentence: str, q: Quantity) -> Location | None:
     return None
 
 
+def _literal_stems(pattern: str) -> tuple[str, ...]:
+    """The literal start of each alternative of a simple word pattern, shortened before an
+    optional letter ("rumou?rs?" -> "rumo"): every match contains one of them."""
+    stems = []
+    for alt in pattern.split("|"):
+        lead = re.match(r"[a-z ]*", alt).group(0)  # type: ignore[union-attr]
+        if alt[len(lead) : len(lead) + 1] == "?":
+            lead = lead[:-1]
+        stems.append(lead)
+    return tuple(dict.fromkeys(stems))
+
+
+_HEDGE_STEMS = _literal_stems(HEDGE_PATTERN)
+_ANAPHOR_NOUNS = ("figure", "number", "tally", "toll", "estimate", "information", "data", "count",
+                  "assessment")  # fmt: skip
+
+
 def _hedges(sentence: str) -> tuple[str, ...]:
     found: list[str] = []
-    for m in _HEDGES.finditer(sentence.lower()):
+    low = sentence.lower()
+    if not any(stem in low for stem in _HEDGE_STEMS):
+        return ()  # substring tests first: the pattern is tried at every position
+    for m in _HEDGES.finditer(low):
         word = m.group(0)
         if word not in found:
             found.append(word)
@@ -171,15 +191,23 @@ def extract_claims(
             prev_sources = ()
         event_sentence = None if prev_had_figures else prev_sentence
         quantities = find_quantities(s)
-        anaphor = _ANAPHOR.search(s) if prev_drafts else None
+        anaphor = (
+            _ANAPHOR.search(s)
+            if prev_drafts and any(noun in s.lower() for noun in _ANAPHOR_NOUNS)
+            else None
+        )
         # sentences without a figure, a reference back to one, or a reporting word can give
         # neither a claim nor a statement: skip the costly analysis there
-        detail = bool(quantities) or anaphor is not None
+        detail = anaphor is not None or any(not q.not_a_count for q in quantities)
         if detail or may_report(s):
             sources, reporting = attributions(s, sent.start, entities, knowledge)
         else:
             sources, reporting = (), False
-        times = find_times(s, published) if detail or _ABSOLUTE_HINT.search(s) else []
+        times = (
+            find_times(s, published)
+            if detail or (_DIGIT.search(s) and _ABSOLUTE_HINT.search(s))
+            else []
+        )
         used_times: set[int] = set()
 
         # "this figure is based on an update from mid-March": dates and credits the figures before
@@ -325,6 +353,7 @@ def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading
     return Reading(whole.measure, f"{phrase.modifiers} {phrase.head}".strip())
 
 
+_DIGIT = re.compile(r"\d")  # found far faster than a year, so tested first
 _ABSOLUTE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 

@@ -391,7 +391,11 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         split = _split_verb(before, subject or "", after[phrase.end :], lex)
         if split:
             return Reading(split[0], split[1], _negated_before(before))
-        among = _AMONG_THE_GROUP.search(before, max(0, len(before) - 50))
+        among = (
+            _AMONG_THE_GROUP.search(before, max(0, len(before) - 50))
+            if "mong " in before[-50:]
+            else None
+        )
         measure = _group_measure(among.group(1), lex) if among else None
         if among and measure:  # "Among those detained were two opposition lawmakers"
             return Reading(measure, subject, _negated_before(before))

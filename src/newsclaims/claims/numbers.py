@@ -186,6 +186,20 @@ _UNIT_AFTER = re.compile(
     r"|tonnes?|hectares?|acres?|square|sq|mph|km/h|degrees?|°|minutes?|hours?|days?"
     r"|weeks?|months?|years?|seconds?|times\b|-?fold|points?|votes?|seats?)\b"
 )
+# the patterns after a figure as one, each a named group in order of precedence
+_AFTER_KIND = re.compile(
+    "|".join(
+        f"(?P<{kind}>{rx.pattern})"
+        for kind, rx in (
+            ("money", _MONEY_AFTER),
+            ("age", _AGE_AFTER),
+            ("time", _TIME_AFTER),
+            ("date", _MONTH_AFTER),
+            ("ordinal", _ORDINAL_AFTER),
+            ("measure", _UNIT_AFTER),
+        )
+    )
+)
 _LABEL_BEFORE = re.compile(
     r"\b(?:no\.|number|nos\.|route|highway|flight|article|section|chapter|page"
     r"|room|grade|level|resolution|phase|category)\s*$",
@@ -218,23 +232,26 @@ def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -
     word = last_word(before)
     mark = before.rstrip()[-1:]  # the last character that is not white space
     money_before = (mark != "" and mark in "$€£¥₹") or word in _MONEY_WORDS
-    if (money_before and _MONEY_BEFORE.search(before)) or _MONEY_AFTER.match(low_after):
+    # the first of the patterns after the figure that matches, in the order they are tried
+    found = _AFTER_KIND.match(low_after)
+    after_kind = found.lastgroup if found else None
+    if (money_before and _MONEY_BEFORE.search(before)) or after_kind == "money":
         return "money"
     age_before = word in _AGE_WORDS or (mark != "" and mark in ",-")
-    if _AGE_AFTER.match(low_after) or (age_before and _AGE_BEFORE.search(before)):
+    if after_kind == "age" or (age_before and _AGE_BEFORE.search(before)):
         return "age"
     if value < 120 and _AFTER_NAME_COMMA.match(after) and _NAME_COMMA.search(before):
         return "age"  # "Smith, 23, faces ..."
-    if _TIME_AFTER.match(low_after):
+    if after_kind == "time":
         return "time"
-    if (word in _MONTH_WORDS and _MONTH_BEFORE.search(before)) or _MONTH_AFTER.match(low_after):
+    if (word in _MONTH_WORDS and _MONTH_BEFORE.search(before)) or after_kind == "date":
         return "date"
-    if _ORDINAL_AFTER.match(low_after):
+    if after_kind == "ordinal":
         return "ordinal"
     digits = raw.replace(",", "")
     if _YEARLIKE.fullmatch(digits) and "," not in raw and not _PEOPLE_AFTER_YEAR.match(low_after):
         return "year"
-    if _UNIT_AFTER.match(low_after):
+    if after_kind == "measure":
         return "measure"
     if word in _LABEL_WORDS and _LABEL_BEFORE.search(before):
         return "label"
