@@ -499,3 +499,47 @@ def test_more_ways_to_tie_a_figure_to_its_measure(text: str, expected: tuple[str
 def test_a_measure_verb_is_not_half_of_a_split_verb() -> None:
     got = [(c.measure, c.value.low) for c in quantities("They killed 23 soldiers and injured 9.")]
     assert got == [("killed", 23.0), ("wounded", 9.0)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The hospital said it had received 17 of the wounded.", ("wounded", 17, "wounded")),
+        ("Figures show that 31 of the dead were children.", ("killed", 31, "children")),
+        ("Of them, 11 of the injured were members of the police.", ("wounded", 11, "police")),
+        ("Rescuers retrieved 14 bodies.", ("killed", 14, "bodies")),
+        (
+            "The agency dispatched a team of 45 mine rescue specialists.",
+            ("deployed", 45, "mine rescue specialists"),
+        ),
+        ("About 1,200 officers and soldiers had been deployed.", ("deployed", 1200, "officers")),
+    ],
+)
+def test_groups_named_in_the_figure(text: str, expected: tuple[str, int, str]) -> None:
+    got = [
+        (c.measure, int(c.value.low or 0), c.subject and c.subject.text) for c in quantities(text)
+    ]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("Of the 134 injured, 77 were women, according to civil surgeon Dr Asha Rao.", "Asha Rao"),
+        (
+            "It has killed 4,000 people, according to the country's Truth Commission.",
+            "Truth Commission",
+        ),
+        ("More than 40 people died, according to police in the city.", "police"),
+    ],
+)
+def test_sources_after_according_to(text: str, source: str) -> None:
+    assert [a.name for a in quantities(text)[0].attribution] == [source]
+
+
+def test_a_span_of_years_with_two_digits() -> None:
+    claims = extract_claims(
+        "In 2022-23, the outbreak killed 1,200 people.", published=datetime(2025, 2, 14)
+    )
+    assert claims[0].time is not None
+    assert (claims[0].time.start, claims[0].time.end) == ("2022-01-01", "2023-12-31")

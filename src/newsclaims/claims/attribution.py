@@ -49,6 +49,7 @@ _DATA_NOUNS = (
     r"update|updates|report|reports|estimate|estimates|figures|figure|data|assessment|tally"
     r"|statement|survey|count|numbers|briefing|count|analysis|records"
 )
+_DATA_ALT = alternation(_DATA_NOUNS.split("|"))
 _DEFINITE = re.compile(r"^(?:the|this|that|these|those)\s+", re.I)
 _NAME_WORD = rf"[{_UP}][{_LOW}'’]+(?:-[A-Za-z][{_LOW}]+)?"
 _PERSON_NAME = rf"(?:{_NAME_WORD}\s){{1,3}}{_NAME_WORD}"
@@ -562,6 +563,17 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
     return None
 
 
+_LOWER_PHRASE = re.compile(r"\s*((?:the\s+|a\s+|an\s+)?)((?:[a-z][\w-]*\s+){0,2}[a-z]+)\b")
+_PHRASE_BREAK = frozenset("in at on of from for with by near to and or who which that".split())
+_NAME_AFTER_WORDS = re.compile(
+    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*(?:['’]s?)?\s+){{1,3}}"
+    rf"((?:(?:{_TITLE_RX})\s+)?{_NAME_SEQ})"
+)
+_OWNER_OF_DATA = re.compile(
+    rf"\s*((?:the\s+)?[a-z][\w-]*)['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DATA_ALT})\b"
+)
+
+
 def _np_forward(rest: str) -> str | None:
     """The noun phrase that starts ``rest``: "according to <NP>", "reported by <NP>"."""
     m = re.match(
@@ -571,14 +583,29 @@ def _np_forward(rest: str) -> str | None:
     if m:
         np = re.sub(r"\s+\([A-Z][A-Za-z&.]+\)$", "", m.group(1))
         return re.sub(rf"\s+{_LINK}$", "", np)
-    m = re.match(r"\s*((?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*\s+){0,2}([a-z]+))\b", rest)
-    if m and m.group(2) in SOURCE_NOUNS:
-        np = m.group(1)
-        inner = re.match(r"\s+(?:from|by|of)\s+(.*)", rest[m.end() :])
-        if m.group(2) in _DATA_NOUNS.split("|") and inner:
-            return _np_forward(inner.group(1)) or np
-        return np
-    return None
+    # "civil surgeon Dr Jane Doe", "the country's Truth Commission": a name after a job or owner
+    m = _NAME_AFTER_WORDS.match(rest)
+    if m:
+        return m.group(1)
+    # "the institute's latest update": the owner of the data is the source
+    m = _OWNER_OF_DATA.match(rest)
+    if m:
+        return m.group(1)
+    m = _LOWER_PHRASE.match(rest)
+    if not m:
+        return None
+    words = m.group(2).split()
+    # the phrase ends at its last source noun before a word like "in" ("police in the city")
+    cut = next((i for i, w in enumerate(words) if w in _PHRASE_BREAK), len(words))
+    head = next((i for i in range(cut - 1, -1, -1) if words[i] in SOURCE_NOUNS), None)
+    if head is None:
+        return None
+    np = m.group(1) + " ".join(words[: head + 1])
+    end = rest.find(words[head], m.start(2)) + len(words[head])
+    inner = re.match(r"\s+(?:from|by|of)\s+(.*)", rest[end:])
+    if words[head] in _DATA_NOUNS.split("|") and inner:
+        return _np_forward(inner.group(1)) or np
+    return np
 
 
 _VERBS = REPORTING_VERBS - {"according"}
@@ -598,7 +625,6 @@ _BY = re.compile(
     r"\s+by\b|\bciting\b|\b(?:figures|data|reports?|estimates?|updates?|statements?)"
     r"\s+(?:from|by)\b"
 )
-_DATA_ALT = alternation(_DATA_NOUNS.split("|"))
 _DATA_WORD = re.compile(rf"\b(?:{_DATA_ALT})\b")
 # substrings every data noun contains: a test much cheaper than the pattern
 _DATA_STEMS = ("updat", "report", "estimat", "figure", "data", "assessment", "tally", "statement",

@@ -53,7 +53,8 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "adjective",
         "wounded, injured, hurt, in hospital, in the hospital, in critical condition, "
         "in serious condition, in stable condition, in a critical condition, "
-        "in a serious condition, in a stable condition, with injuries, with serious injuries, "
+        "in a serious condition, in a stable condition, in intensive care, with injuries, "
+        "with serious injuries, "
         "with minor injuries, with critical injuries, with severe injuries, with burns, "
         "with gunshot wounds",
     ),
@@ -232,6 +233,7 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     trader shopkeepers shopkeeper owners owner survivor witnesses witness relative
     neighbours neighbour neighbors neighbor engineers engineer laborers labourers labourer
     laborer mother father son daughter husband wife brother sister friends friend
+    bodies corpses
     climbers hikers skiers divers swimmers campers activists astronauts pilots lawmakers
     protestors rioters looters gangsters smugglers traffickers mourners firefighter
     teacher teachers parishioners congregants churchgoers fishers seamen others more

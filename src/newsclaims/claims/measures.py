@@ -219,8 +219,14 @@ class Reading:
 
 
 def is_people(word: str) -> bool:
-    """Whether ``word`` names people (a people noun or a plural demonym)."""
-    return word.lower() in PEOPLE_NOUNS or bool(_DEMONYM.match(word))
+    """Whether ``word`` names people: a people noun, a plural demonym, or a plural of a
+    trade ("specialists", "technicians", "engineers")."""
+    return (
+        word.lower() in PEOPLE_NOUNS or bool(_DEMONYM.match(word)) or bool(_TRADES.fullmatch(word))
+    )
+
+
+_TRADES = re.compile(r"[a-z]{3,}(?:ists|ians|eers)")
 
 
 @attrs.frozen
@@ -234,6 +240,7 @@ class Phrase:
     end: int  # offset in the text after the number where the phrase ends
 
 
+_OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s")
 _OF_LEAD = re.compile(r"\s+of\s+(?:the|them|those|these|whom|its|their)\s+|\s+of\s+")
 _PERCENT_LEAD = re.compile(r"\s*(?:per\s*cent|percent|%)")
 _SPACE = re.compile(r"\s*")
@@ -364,6 +371,11 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         if found and measure and measure != phrase.measure:
             return Reading(measure, phrase.head, found[2] or _negated_before(before))
     if phrase.kind in ("noun", "adjective") and phrase.measure:
+        if _OF_THE.match(after):
+            # "17 of the wounded", "31 of the dead were children": part of a group
+            were = _WERE_PEOPLE.match(after, phrase.end)
+            people = were.group(1) if were and is_people(were.group(1).split()[-1]) else None
+            return Reading(phrase.measure, people or phrase.head, _negated_before(before))
         subject = phrase.modifiers if _people_words(phrase.modifiers) else None
         group = _GROUP_AFTER.match(after, phrase.end)
         if group and is_people(group.group(1).split()[-1]):
@@ -467,7 +479,9 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
 
 # "Of the 130 injured, 77 were ...", "Of the wounded, seven were taken to hospital"
 _OF_THE_GROUP = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?:[\d,]+\s+)?([a-z]+)\s*,\s*$")
-_WERE_PEOPLE = re.compile(r"\s+(?:were|are|was)\s+((?:[a-z]+\s+(?:or|and)\s+)?[a-z]+)\b")
+_WERE_PEOPLE = re.compile(
+    r"\s+(?:were|are|was)\s+(?:members\s+of\s+(?:the\s+)?)?((?:[a-z]+\s+(?:or|and)\s+)?[a-z]+)\b"
+)  # "77 were women or children", "11 of the injured were members of the police"
 _AMONG_THE_GROUP = re.compile(
     r"\b[Aa]mong\s+(?:the|those)\s+(?:[\d,]+\s+)?([a-z]+)\s+(?:were|was|are|is)\s+$"
 )
@@ -530,10 +544,14 @@ def _skip_coordination(text: str, lex: Lexicon) -> str:
             break
         tail = rest[m.end() :]
         lead = _LEAD.match(tail)
-        phrase = phrase_after(" " + tail[lead.end() :] if lead else " " + tail, lex)
+        group = " " + tail[lead.end() :] if lead else " " + tail
+        phrase = phrase_after(group, lex)
+        if phrase.kind != "people" and lead:
+            group = " " + tail  # "officers and soldiers had been deployed": no lead word
+            phrase = phrase_after(group, lex)
         if phrase.kind != "people":
             break
-        rest = (" " + tail[lead.end() :] if lead else " " + tail)[phrase.end :]
+        rest = group[phrase.end :]
     return rest
 
 

@@ -113,7 +113,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "year",
         re.compile(
-            rf"\b{_PREP_YEAR}\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:and|to|-|–)\s*(?P<y2>(?:19|20)\d\d))?"
+            rf"\b{_PREP_YEAR}\s+(?P<y>(?:19|20)\d\d)(?:\s*(?:and|to|-|–)\s*(?P<y2>(?:19|20)\d\d"
+            r"|(?<=[-–])\d\d))?"
             r"\b(?![,-]?\d)"
         ),
     ),
@@ -241,7 +242,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         y = int(m.group("y"))
         if m.group("prep").lower() == "since" and pub:
             return date(y, 1, 1), pub
-        y2 = int(m.group("y2")) if m.group("y2") else y  # "in 1995 and 1996"
+        y2 = int(m.group("y2")) if m.group("y2") else y  # "in 1995 and 1996", "in 2022-23"
+        if y2 < 100:
+            y2 += y // 100 * 100
         return date(y, 1, 1), date(max(y, y2), 12, 31)
     if pub is None:
         return None, None
