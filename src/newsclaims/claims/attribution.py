@@ -20,7 +20,7 @@ import attrs
 from ..knowledge import Entity, Knowledge
 from ..models import Attribution
 from .lexicon import ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS, TITLES
-from .sentences import tail
+from .sentences import contains_any, tail
 from .wordlists import alternation, whole_words
 
 # capital and small letters of the Latin alphabets news names are written in ("Andrés", "Castaño")
@@ -668,7 +668,7 @@ def find_sources(sentence: str) -> list[SourceMention]:
             np = _np_forward(sentence[m.end() :])
             if np:
                 found.append(SourceMention(np, m.end(), "by"))
-    if any(stem in low for stem in _DATA_STEMS) and _DATA_WORD.search(sentence):
+    if contains_any(low, _DATA_STEMS) and _DATA_WORD.search(sentence):
         if "'" in sentence or "’" in sentence:
             for m in _POSSESSIVE.finditer(sentence):
                 found.append(SourceMention(m.group(1), m.start(1), "possessive"))

@@ -23,7 +23,7 @@ from .attribution import Entities, attributions, may_report, merge_attributions
 from .lexicon import HEDGE_PATTERN
 from .measures import Lexicon, Reading, is_people, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
-from .sentences import Sentence, split_sentences, tail
+from .sentences import Sentence, contains_any, split_sentences, tail
 from .timex import TimeMention, find_times
 
 _HEDGES = re.compile(rf"\b(?:{HEDGE_PATTERN})\b")  # on the lower-cased sentence
@@ -131,7 +131,7 @@ _ANAPHOR_NOUNS = ("figure", "number", "tally", "toll", "estimate", "information"
 def _hedges(sentence: str) -> tuple[str, ...]:
     found: list[str] = []
     low = sentence.lower()
-    if not any(stem in low for stem in _HEDGE_STEMS):
+    if not contains_any(low, _HEDGE_STEMS):
         return ()  # substring tests first: the pattern is tried at every position
     for m in _HEDGES.finditer(low):
         word = m.group(0)
@@ -192,9 +192,7 @@ def extract_claims(
         event_sentence = None if prev_had_figures else prev_sentence
         quantities = find_quantities(s)
         anaphor = (
-            _ANAPHOR.search(s)
-            if prev_drafts and any(noun in s.lower() for noun in _ANAPHOR_NOUNS)
-            else None
+            _ANAPHOR.search(s) if prev_drafts and contains_any(s.lower(), _ANAPHOR_NOUNS) else None
         )
         # sentences without a figure, a reference back to one, or a reporting word can give
         # neither a claim nor a statement: skip the costly analysis there
@@ -300,12 +298,12 @@ def extract_claims(
     return _finish(_merge(drafts), statements, report_id, hedges_at)
 
 
-_QUOTE_MARKS = '"“”'
+_QUOTE_MARKS = ('"', "“", "”")
 _OPENING = re.compile(r"[\"“‘']")
 
 
 def _has_quote(sentence: str) -> bool:
-    return any(q in sentence for q in _QUOTE_MARKS)
+    return contains_any(sentence, _QUOTE_MARKS)
 
 
 def _leaves_quote_open(text: str) -> bool:

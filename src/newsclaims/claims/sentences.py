@@ -46,7 +46,10 @@ class Sentence:
 
 def _is_abbreviation(text: str, dot: int) -> bool:
     """Whether the period at ``text[dot]`` closes an abbreviation or an initial."""
-    m = _LAST_WORD.search(text, max(0, dot - 24), dot)
+    chunk = text[max(0, dot - 24) : dot]
+    if not chunk or chunk[-1].isspace():
+        return False
+    m = _LAST_WORD.search(chunk.rsplit(None, 1)[-1])  # the pattern cannot cross a space
     if not m:
         return False
     word = m.group(1)
@@ -111,6 +114,19 @@ def tail(text: str, size: int) -> str:
     window = text[-size:]
     space = window.find(" ")
     return window[space:] if space >= 0 else window
+
+
+def contains_any(text: str, parts: tuple[str, ...]) -> bool:
+    """Whether any of ``parts`` occurs in ``text`` (a loop: cheaper than ``any()`` over a
+    generator, and than a pattern tried at every position).
+
+    >>> contains_any("the death toll rose", ("toll", "tally")), contains_any("x", ("y",))
+    (True, False)
+    """
+    for part in parts:  # noqa: SIM110 - a loop, as the docstring says
+        if part in text:
+            return True
+    return False
 
 
 _TRAILING_WORD = re.compile(r"[A-Za-z]+(?=\.?$)")

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import attrs
 
+from .sentences import contains_any
 from .wordlists import alternation
 
 MONTHS = {
@@ -289,10 +290,10 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
         "digit": digit,
         "month": bool(_MONTH_NAME.search(sentence)),
         "weekday": "day" in low and bool(_WEEKDAY_NAME.search(sentence)),
-        "relative": any(w in low for w in _RELATIVE_WORDS) and bool(_RELATIVE_HINT.search(low)),
+        "relative": contains_any(low, _RELATIVE_WORDS) and bool(_RELATIVE_HINT.search(low)),
         "year": digit and bool(_YEAR4.search(sentence)),
         "of_year": digit and bool(_OF_YEAR.search(sentence)),
-        "span": any(w in low for w in _SPAN_WORDS) and bool(_SPAN_HINT.search(low)),
+        "span": contains_any(low, _SPAN_WORDS) and bool(_SPAN_HINT.search(low)),
     }
     present = {hint for hint, found_it in has.items() if found_it}
     if not present:
