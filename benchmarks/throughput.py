@@ -26,12 +26,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import importlib
 import io
 import json
 import os
 import random
 import re
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -510,12 +512,35 @@ def kh_inputs(per_layout: int) -> dict[str, list[tuple[str, bytes, str | None]]]
 # -- timing ------------------------------------------------------------------------------
 
 
+@dataclasses.dataclass
+class Timing:
+    """Documents and bytes processed in timed rounds, and each round's rate."""
+
+    docs: int
+    size: int
+    seconds: float
+    rates: list[float]  # documents per second, one per round
+
+    @property
+    def rate(self) -> float:
+        """The median round's documents per second: the machine's bursts of slowness (other
+        tenants, frequency changes) move single rounds, not the median."""
+        return statistics.median(self.rates)
+
+    @property
+    def per_doc(self) -> float:
+        """Seconds per document at the median rate."""
+        return 1 / self.rate
+
+
 def measure(
     fn: Callable[[str, bytes, str | None], Any],
     inputs: Sequence[tuple[str, bytes, str | None]],
     min_seconds: float,
-) -> tuple[int, int, float]:
-    """Run ``fn`` over ``inputs`` (repeating the list) for at least ``min_seconds``.
+    rounds: int = 5,
+) -> Timing:
+    """Run ``fn`` over ``inputs`` (whole passes) in at least ``rounds`` timed rounds that
+    together last at least ``min_seconds``.
 
     One untimed pass over every input comes first: lazy imports (dateparser for a date
     line, say) and caches are paid once per process, not per document, and a run over many
@@ -524,24 +549,33 @@ def measure(
     for name, data, url in inputs:
         fn(name, data, url)
     docs = size = 0
-    start = time.perf_counter()
-    while True:
-        for name, data, url in inputs:
-            fn(name, data, url)
-            docs += 1
-            size += len(data)
-        elapsed = time.perf_counter() - start
-        if elapsed >= min_seconds:
-            return docs, size, elapsed
+    rates: list[float] = []
+    begin = time.perf_counter()
+    while len(rates) < rounds or time.perf_counter() - begin < min_seconds:
+        round_docs = 0
+        round_start = time.perf_counter()
+        while True:
+            for name, data, url in inputs:
+                fn(name, data, url)
+                round_docs += 1
+                size += len(data)
+            round_secs = time.perf_counter() - round_start
+            if round_secs >= min_seconds / rounds:
+                break
+        docs += round_docs
+        rates.append(round_docs / round_secs)
+    return Timing(docs, size, time.perf_counter() - begin, rates)
 
 
-def rate_line(label: str, docs: int, size: int, secs: float) -> float:
-    """Print docs/s and MB/s; return seconds per document."""
+def rate_line(label: str, timing: Timing) -> float:
+    """Print docs/s and MB/s at the median round; return seconds per document."""
+    mb_per_s = timing.rate * timing.size / timing.docs / 1e6
     log(
-        f"  {label:<34} {docs / secs:9.1f} docs/s {size / secs / 1e6:8.2f} MB/s"
-        f"   ({docs} docs in {secs:.1f} s)"
+        f"  {label:<34} {timing.rate:9.1f} docs/s {mb_per_s:8.2f} MB/s   (median of"
+        f" {len(timing.rates)} rounds, {min(timing.rates):.0f}-{max(timing.rates):.0f} docs/s;"
+        f" {timing.docs} docs in {timing.seconds:.1f} s)"
     )
-    return secs / docs
+    return timing.per_doc
 
 
 def bench_throughput(min_seconds: float) -> None:
@@ -569,7 +603,7 @@ def bench_throughput(min_seconds: float) -> None:
     log()
     log(f"(a) text -> claims, {len(texts)} files ({sum(len(t[1]) for t in texts) / 1e3:.0f} KB)")
     if texts:
-        per_doc = rate_line("text -> claims (1 core)", *measure(parse(None), texts, min_seconds))
+        per_doc = rate_line("text -> claims (1 core)", measure(parse(None), texts, min_seconds))
         ok = 1 / per_doc >= TARGET_TEXT_DOCS_PER_S
         log(
             f"  parsed by: {used}; target >= {TARGET_TEXT_DOCS_PER_S:.0f} docs/s per core: "
@@ -586,7 +620,7 @@ def bench_throughput(min_seconds: float) -> None:
     if "html" in loaded:
         used.clear()
         html_per_doc = rate_line(
-            "(b) HTML -> claims (newsclaims-html)", *measure(parse("html"), pages, min_seconds)
+            "(b) HTML -> claims (newsclaims-html)", measure(parse("html"), pages, min_seconds)
         )
     else:
         log("  (b) skipped: the newsclaims-html plugin is not installed")
@@ -600,14 +634,14 @@ def bench_throughput(min_seconds: float) -> None:
             return trafilatura.extract(data, url=url, include_comments=False, include_tables=True)
 
         traf_per_doc = rate_line(
-            "(c) trafilatura.extract alone", *measure(extract, pages, min_seconds)
+            "(c) trafilatura.extract alone", measure(extract, pages, min_seconds)
         )
     lxml_html: Any = importlib.import_module("lxml.html")
 
     def parse_lxml(name: str, data: bytes, url: str | None) -> Any:
         return lxml_html.document_fromstring(data)
 
-    rate_line("(d) lxml.html parsing alone (floor)", *measure(parse_lxml, pages, min_seconds))
+    rate_line("(d) lxml.html parsing alone (floor)", measure(parse_lxml, pages, min_seconds))
     if html_per_doc and traf_per_doc:
         ratio = html_per_doc / traf_per_doc
         verdict = "met" if ratio <= TARGET_HTML_RATIO else "NOT met"
@@ -675,8 +709,8 @@ def bench_koreaherald(min_seconds: float, per_layout: int) -> None:
         kb = sum(len(p[1]) for p in group) / len(group) / 1e3
         read = _kh_layout_read(group, host)
         log(f"  {layout}: {len(group)} pages, {kb:.0f} KB each; read as {read}")
-        mine = rate_line("plugin -> claims", *measure(plugin, group, min_seconds))
-        theirs = rate_line("trafilatura.extract alone", *measure(extract, group, min_seconds))
+        mine = rate_line("plugin -> claims", measure(plugin, group, min_seconds))
+        theirs = rate_line("trafilatura.extract alone", measure(extract, group, min_seconds))
         per_doc[layout] = (mine, theirs)
         ratio = mine / theirs
         log(
