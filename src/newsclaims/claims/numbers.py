@@ -389,6 +389,11 @@ def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
     high: float | None = b if is_range else a
     low_inc = high_inc = True
     approx = False
+    if not_count:  # not a count: its bounds and qualifiers are never read
+        after = _AFTER_RX.match(sentence[end:])
+        if after and not is_range:
+            end += after.end()
+        return Quantity(start, end, sentence[start:end], low, high, not_a_count=not_count)
     kind, qstart = _qualify(sentence, start)
     if kind is not None:
         start = qstart
