@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from newsclaims.claims import attribution, measures, numbers
+from newsclaims.claims import entities, measures, numbers, sources
 from newsclaims.claims.numbers import find_quantities
 from newsclaims.claims.sentences import last_word
 from newsclaims.claims.wordlists import alternation, whole_words
@@ -119,14 +119,14 @@ NAME_TEXTS = [
 
 @pytest.mark.parametrize("text", NAME_TEXTS)
 def test_name_scan_bound_keeps_the_match(text: str) -> None:
-    everywhere = attribution._NAME_END.search(text, max(0, len(text) - 120))
-    bounded = attribution._NAME_END.search(text, attribution._name_start_bound(text, 120))
+    everywhere = sources._NAME_END.search(text, max(0, len(text) - 120))
+    bounded = sources._NAME_END.search(text, sources._name_start_bound(text, 120))
     assert (bounded and bounded.span()) == (everywhere and everywhere.span())
 
 
 def test_titles_are_not_read_inside_words() -> None:
     text = "Rep. Jane Doe met exPresident Bob Lee and Gen. Kim Byung-kee."
-    names = [m.group(1).strip() for m in attribution._titled(text)]
+    names = [m.group(1).strip() for m in entities._titled(text)]
     assert names == ["Jane Doe", "Kim Byung-kee"]
 
 
@@ -134,5 +134,5 @@ def test_titles_are_not_read_inside_words() -> None:
     "text", ["Officials said on Monday", "He also", "the ministry has also", "police", "x on"]
 )
 def test_adverb_test_is_never_stricter_than_its_pattern(text: str) -> None:
-    if attribution._ADVERBS.search(text):
-        assert attribution._may_end_with_adverb(text)
+    if sources._ADVERBS.search(text):
+        assert sources._may_end_with_adverb(text)

@@ -19,11 +19,13 @@ import attrs
 from ..knowledge import Knowledge
 from ..models import Attribution, Claim, Location, Mention, Subject, TimeRef, Value
 from . import lexicon as core_lexicon
-from .attribution import Entities, attributions, may_report, merge_attributions
+from .attribution import attributions, merge_attributions
+from .entities import Entities
 from .lexicon import HEDGE_PATTERN
 from .measures import Lexicon, Reading, is_people, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
 from .sentences import Sentence, contains_any, split_sentences, tail
+from .sources import may_report
 from .timex import TimeMention, find_times
 
 _HEDGES = re.compile(rf"\b(?:{HEDGE_PATTERN})\b")  # on the lower-cased sentence

@@ -1,0 +1,407 @@
+"""Who is who in one article: the entities it names, and what a source's words refer to.
+
+Entities come from the plugins (names, short forms, aliases), from acronyms defined in
+parentheses, from titles ("Gen. Kim Byung-kee") and from named speakers ("..., Maria Lopez,
+said"). :meth:`Entities.resolve` maps a source's words to one of them: definite descriptions
+("the intelligence agency") to the entity named before whose name fits, surnames to the full
+name, "he/she/it" to the entity mentioned or credited last, and person keys from plugins so
+romanisation variants are one person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+
+import attrs
+
+from ..knowledge import Entity, Knowledge
+from ..models import Attribution
+from .lexicon import ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS
+from .names import DEFINITE, LINK, LOW, NAME_SEQ, PERSON_NAME, TITLE_RX, UP
+
+_VERB_RX = re.compile(
+    r"\b(" + "|".join(sorted(REPORTING_VERBS - {"according"}, key=len, reverse=True)) + r")\b"
+)
+
+
+# people named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"
+# (two patterns: one alternation would try the look-behinds at every position)
+_SPEAKER_APPOSED = re.compile(rf",\s+(?P<name>{PERSON_NAME}),\s+(?:[a-z]|{_VERB_RX.pattern[3:-3]})")
+
+
+# a name that opens a sentence (or follows "said") right before "said", "told" ...: the
+# verbs are found first, then the name is looked for in the words just before each
+_SPEECH_VERBS = ("said", "says", "told", "added")
+
+
+_SPEAKER_BEFORE = re.compile(
+    rf"(?=[{UP}])(?:(?<=[.!?”\"]\s)|(?<![\s\S])|(?<=\bsaid\s))(?P<name>{PERSON_NAME})$"
+)
+
+
+def _speakers(text: str) -> Iterator[re.Match[str]]:
+    """People named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"."""
+    yield from _SPEAKER_APPOSED.finditer(text)
+    for end in _speech_verb_starts(text):
+        found = _SPEAKER_BEFORE.search(text, max(0, end - 100), end)
+        if found:
+            yield found
+
+
+def _speech_verb_starts(text: str) -> list[int]:
+    """Where the white space before each "said", "says", "told", "added" begins (found with
+    ``str.find``: a regex tried at every position of a whole article is far slower)."""
+    starts = set()
+    for verb in _SPEECH_VERBS:
+        i = text.find(verb)
+        while i != -1:
+            j = i
+            while j > 0 and text[j - 1].isspace():
+                j -= 1
+            if j < i:
+                starts.add(j)
+            i = text.find(verb, i + 1)
+    return sorted(starts)
+
+
+_NOT_NAMES = frozenset(
+    "The A An In On At But And This That It He She They We January February March April May "
+    "June July August September October November December Monday Tuesday Wednesday Thursday "
+    "Friday Saturday Sunday North South East West New United".split()
+)
+
+
+_PAREN_ACRONYM = re.compile(r"\s\(([A-Z][A-Za-z&.]{1,9})\)")
+
+
+def _paren_acronyms(text: str) -> Iterator[re.Match[str]]:
+    """Every " (ACRONYM)" of ``text``, found from each "(" (``str.find`` is much cheaper than a
+    pattern tried at every position)."""
+    i = text.find("(", 1)
+    while i != -1:
+        m = _PAREN_ACRONYM.match(text, i - 1)
+        if m:
+            yield m
+        i = text.find("(", i + 1)
+
+
+_NAME_BEFORE = re.compile(rf"({NAME_SEQ})$")
+
+
+# a title and the name after it; the "not after a letter" test is done by _titled, so the
+# pattern starts with the titles themselves and the scan skips ahead in C
+_TITLED = re.compile(
+    rf"(?:{TITLE_RX})(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)??)?"
+    rf"\s+((?:[{UP}][{LOW}'’]+(?:-[A-Za-z]+)?\s?){{1,4}})"
+)  # "Rep. Jane Doe", "Superintendent of Police Sakshi Verma"
+
+
+_WORD_CHAR = re.compile(r"\w")
+
+
+def _titled(text: str) -> Iterator[re.Match[str]]:
+    """Every title and name in ``text`` ("Rep. Jane Doe") that does not start inside a word."""
+    pos = 0
+    while (m := _TITLED.search(text, pos)) is not None:
+        start = m.start()
+        if start and _WORD_CHAR.match(text, start - 1):
+            pos = start + 1  # inside a word: look again from the next character
+            continue
+        yield m
+        pos = m.end()
+
+
+_ANY_ORG = frozenset({"agency", "organization", "organisation", "group", "body"})
+
+
+_AGENCY_SYNONYMS = {
+    "agency": ("agency", "service", "bureau", "office", "directorate", "intelligence"),
+    "service": ("service", "agency"),
+    "ministry": ("ministry", "department"),
+    "department": ("department", "ministry"),
+    "military": ("army", "military", "forces", "command", "staff", "defense", "defence"),
+    "army": ("army", "forces", "military"),
+    "party": ("party",),
+    "group": ("group", "organization", "organisation", "front", "movement", "brigade"),
+    "organization": ("organization", "organisation", "group"),
+    "office": ("office",),
+    "mission": ("mission",),
+    "committee": ("committee",),
+    "observatory": ("observatory",),
+    "government": ("government",),
+    "police": ("police",),
+}
+
+
+def _position(mention: tuple[int, Known]) -> int:
+    return mention[0]
+
+
+@attrs.define(eq=False)
+class Known:
+    """An entity of this article: full name, short form, type, key, where first named.
+
+    Each is one entity: two are the same only if they are the same object."""
+
+    name: str
+    short: str | None
+    type: str
+    key: str
+    words: frozenset[str]
+    aliases: frozenset[str] = frozenset()
+    canonical: bool = False  # named by a plugin: keep that name
+
+
+@attrs.frozen
+class _EntityIndex:
+    """The plugin entities of one :class:`Knowledge`, indexed for scanning and lookup.
+
+    Surfaces are grouped by their first word, so a scan looks up each capitalised word of
+    the text instead of running one huge alternation over it.
+    """
+
+    by_first: dict[str, tuple[tuple[str, Entity], ...]]
+    by_plain: dict[str, Entity]
+
+    def find(self, text: str) -> Iterator[tuple[int, Entity]]:
+        """Every mention of a known entity in ``text``: ``(offset, entity)``."""
+        for m in _WORD.finditer(text):
+            candidates = self.by_first.get(m.group(0))
+            if not candidates:
+                continue
+            start = m.start()
+            for surface, ent in candidates:
+                end = start + len(surface)
+                if text.startswith(surface, start) and not _WORDISH.match(text, end):
+                    yield start, ent
+                    break
+
+
+_WORD = re.compile(rf"(?<![\w-])[{UP}][\w'’.&]*")  # entity names start with a capital
+
+
+_WORDISH = re.compile(r"[\w-]")
+
+
+@lru_cache(maxsize=8)
+def _entity_index(knowledge: Knowledge) -> _EntityIndex:
+    grouped: dict[str, list[tuple[str, Entity]]] = {}
+    by_plain: dict[str, Entity] = {}
+    for ent in knowledge.entities:
+        for surface in ent.names():
+            if len(surface) >= 2:
+                # "the Met": the capitalised word carries the lookup, "the" is optional
+                bare = DEFINITE.sub("", surface)
+                first = _WORD.match(bare)
+                if first:
+                    grouped.setdefault(first.group(0), []).append((bare, ent))
+                by_plain.setdefault(DEFINITE.sub("", surface).lower(), ent)
+    by_first = {
+        k: tuple(sorted(v, key=lambda sv: len(sv[0]), reverse=True)) for k, v in grouped.items()
+    }
+    return _EntityIndex(by_first, by_plain)
+
+
+class Entities:
+    """The entities of one article, in order of first mention, for resolution."""
+
+    def __init__(self, text: str, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.known: list[Known] = []
+        self._mentions: list[tuple[int, Known]] = []
+        self._by_key: dict[str, Known] = {}
+        self._by_short: dict[str, list[Known]] = {}
+        self._order: dict[int, int] = {}  # id of each entity -> when it was first named
+        self._scan(text)
+
+    # -- building ------------------------------------------------------------------------
+
+    def _add(
+        self,
+        name: str,
+        short: str | None,
+        type_: str,
+        pos: int,
+        aliases: Iterable[str] = (),
+        canonical: bool = False,
+    ) -> Known:
+        key = self.knowledge.person_key(name) if type_ == "person" else name.lower()
+        # the entity named first that has this key or this short form
+        found = (self._by_key.get(key), *self._by_short.get(short or "", ()))
+        same: list[Known] = [k for k in found if k is not None]
+        if same:
+            k = min(same, key=lambda k: self._order[id(k)])
+            if len(name.split()) > len(k.name.split()) and not k.canonical:
+                k.name = name
+            if short and not k.short:
+                k.short = short
+                self._by_short.setdefault(short, []).append(k)
+            self._mention(pos, k)
+            return k
+        words = frozenset(w.lower() for w in re.findall(r"\w+", name))
+        plain = frozenset(DEFINITE.sub("", a).lower() for a in aliases)
+        k = Known(name, short, type_, key, words, plain, bool(aliases) or canonical)
+        self._order[id(k)] = len(self.known)
+        self.known.append(k)
+        self._by_key[key] = k
+        if short:
+            self._by_short.setdefault(short, []).append(k)
+        self._mention(pos, k)
+        return k
+
+    def _scan(self, text: str) -> None:
+        # entities the plugins know: every name, short form and alias found in the text
+        for pos, ent in _entity_index(self.knowledge).find(text):
+            self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
+        # acronyms defined in the article: "National Intelligence Service (NIS)"
+        for paren in _paren_acronyms(text):
+            head = text[max(0, paren.start() - 160) : paren.start()]
+            m = _NAME_BEFORE.search(head)
+            if m is None:
+                continue
+            name, short = _trim_name(m.group(1)), paren.group(1)
+            if _acronym_fits(name, short):
+                self._add(name, short, "organization", paren.start() - len(head) + m.start())
+                for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
+                    self._add(name, short, "organization", later.start())
+        # people introduced by a title: "Rep. Jane Doe", "Gen. Kim Byung-kee"
+        for m in _titled(text):
+            if set(m.group(1).lower().split()) & ORG_WORDS:
+                continue  # "Lady Pohamba Private Hospital", "General Electric Company": a name
+            self._add(m.group(1).strip(), None, "person", m.start(1))
+        speakers = sorted(_speakers(text), key=lambda m: m.start("name"))
+        for m in speakers:
+            name = m.group("name")
+            words = name.lower().split()
+            if not (set(words) & ORG_WORDS) and not (set(name.split()) & _NOT_NAMES):
+                self._add(name, None, "person", m.start("name"))
+
+    # -- resolving -----------------------------------------------------------------------
+
+    def before(self, pos: int) -> list[Known]:
+        """Entities mentioned before ``pos``, the most recent first."""
+        return list(self._recent(pos))
+
+    def _recent(self, pos: int) -> Iterator[Known]:
+        """Entities mentioned before ``pos``, the most recent first, each once."""
+        seen: set[int] = set()
+        for i in range(bisect.bisect_right(self._mentions, pos, key=_position) - 1, -1, -1):
+            k = self._mentions[i][1]
+            if id(k) not in seen:
+                seen.add(id(k))
+                yield k
+
+    def resolve(
+        self, surface: str, pos: int, role: str = "source", speaker: bool = False
+    ) -> Attribution | None:
+        """Resolve a source's surface text at ``pos`` to an :class:`Attribution`.
+
+        ``speaker``: the text is the subject of a reporting verb ("Israel said"), so an
+        unknown single name is taken as a source (an organisation, country or person).
+        """
+        raw = surface.strip(" ,.;:\"'“”‘’")
+        # "South Korea's spy agency" describes an entity as "the spy agency" does
+        definite = bool(DEFINITE.match(raw) or _OWNER_LEAD.match(raw))
+        text = DEFINITE.sub("", raw)
+        text = _POSSESSIVE_END.sub("", text).strip()
+        untitled = _TITLE_LEAD.sub("", text)
+        if untitled != text and all(w[:1].isupper() for w in untitled.split()):
+            text = untitled  # "Gen. Kim Byung-kee", not "Chief Minister's office"
+        if not text:
+            return None
+        lower = text.lower()
+        if lower in ("he", "she"):
+            person = next((k for k in self._recent(pos) if k.type == "person"), None)
+            return self._credit(person, raw, role, pos) if person else None
+        if lower == "it":
+            org = next((k for k in self._recent(pos) if k.type not in ("person", "other")), None)
+            return self._credit(org, raw, role, pos) if org else None
+        for k in self.known:
+            if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
+                return self._credit(k, raw, role, pos)
+        for k in self.known:
+            if k.type == "person" and " " in k.name and text.endswith(" " + k.name):
+                return self._credit(k, raw, role, pos)  # "Mandi Superintendent of Police Jane Doe"
+        ent = _entity_index(self.knowledge).by_plain.get(lower)
+        if ent is not None:
+            k = self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
+            return self._credit(k, raw, role, pos)
+        words = lower.split()
+        head = words[-1] if words else ""
+        if definite or (text.islower() and head in _AGENCY_SYNONYMS):
+            # a definite description: the entity named before whose name fits
+            fits = _AGENCY_SYNONYMS.get(head, (head,))
+            orgs = [k for k in self.before(pos) if k.type != "person"]
+            for k in orgs:
+                if (k.words & set(fits)) or (
+                    head not in ORG_WORDS and set(words[:-1]) & k.words
+                ):  # "the health ministry" is not the World Health Organization
+                    return self._credit(k, raw, role, pos)
+            if definite and head in _ANY_ORG and orgs:
+                return self._credit(orgs[0], raw, role, pos)  # "the agency": the last organisation
+        if len(words) == 1 and lower in SOURCE_NOUNS:
+            text = lower  # "Police said": a common noun capitalised by the sentence start
+        if text[:1].isupper() and len(words) == 1 and lower not in SOURCE_NOUNS:
+            # a surname: the person named before
+            for k in self.before(pos) + self.known:
+                if k.type == "person" and lower in k.words:
+                    return self._credit(k, raw, role, pos)
+            if not text.isupper() and (text in _NOT_NAMES or not speaker):
+                return None  # a lone capitalised word is a source only as a speaker
+        if text[:1].islower() and head not in SOURCE_NOUNS:
+            return None
+        type_ = _type_of(text)
+        k = self._add(text, text if text.isupper() and len(text) <= 8 else None, type_, pos)
+        return self._credit(k, raw, role, pos)
+
+    def _mention(self, pos: int, k: Known) -> None:
+        # kept in order of position; mentions at one position in the order they were made
+        bisect.insort_right(self._mentions, (pos, k), key=_position)
+
+    def _credit(self, k: Known, raw: str, role: str, pos: int) -> Attribution:
+        """Credit ``k`` at ``pos``: the mention makes it the latest entity for pronouns ("the
+        authority said. It said ..." refers to the authority, not an agency named before)."""
+        self._mention(pos, k)
+        return self._attr(k, raw, role)
+
+    def _attr(self, k: Known, raw: str, role: str) -> Attribution:
+        return Attribution(name=k.name, short=k.short, type=k.type, role=role, text=raw, key=k.key)
+
+
+_POSSESSIVE_END = re.compile(r"['’]s$")
+
+
+_OWNER_LEAD = re.compile(rf"^(?:[{UP}][\w-]*\s+)*[{UP}][\w-]*['’]s?\s+[a-z]")
+
+
+_TITLE_LEAD = re.compile(rf"^(?:{TITLE_RX})\s+")
+
+
+def _trim_name(name: str) -> str:
+    name = re.sub(r"^(?:The|According to|As|And|But|In|On|At|By|For)\s+", "", name)
+    return re.sub(rf"\s+{LINK}$", "", name).strip()
+
+
+def _acronym_fits(name: str, short: str) -> bool:
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
+    letters = re.sub(r"[^A-Z]", "", short)
+    return bool(letters) and (initials.startswith(letters[:2]) or letters[0] == initials[:1])
+
+
+_DETERMINER = re.compile(r"^(?:a|an|the|his|her|its|their|our)\s+", re.I)
+
+
+def _type_of(text: str) -> str:
+    words = set(re.findall(r"[a-z]+", text.lower()))
+    if words & ORG_WORDS or text.isupper():
+        return "organization"
+    bare = _DETERMINER.sub("", text)
+    if bare[:1].islower():
+        head = bare.split()[-1]
+        # "a priest", "the spokeswoman": one person, whom "he"/"she" can refer to later
+        return "person" if head in PEOPLE_NOUNS and not head.endswith("s") else "other"
+    caps = [w for w in text.split() if w[:1].isupper()]
+    return "person" if 2 <= len(caps) <= 4 else "organization"

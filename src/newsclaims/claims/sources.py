@@ -1,0 +1,390 @@
+"""Where a sentence credits a source: the patterns, and the noun phrase of the source.
+
+Patterns: "according to X", "X said/told/reported/estimated/... (that)", "..., X said",
+"said X", "as reported by X", "X's figures", "an X update", "the X-run health ministry",
+"citing X", "X issued a statement", and "X told <outlet>" (the outlet relays: a conduit).
+The phrase before a reporting verb is read back over asides, adverbs, places and titles;
+the phrase after "according to" is read forward. Resolution is :mod:`.entities`' job.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from .lexicon import ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS
+from .names import CAPITAL, LINK, LINK_WORDS, NAME_SEQ, TITLE_RX, UP
+from .sentences import contains_any, tail
+from .wordlists import alternation, whole_words
+
+_ADVERBS = re.compile(
+    r"(?:\s+(?:also|has|have|had|later|further|previously|reportedly|earlier|recently|then"
+    r"|again|now|separately|has\s+also|had\s+also|was|were|is|been|publicly|officially"
+    r"|repeatedly|initially|first|on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
+    re.I,
+)
+
+
+# what may stand between a speaker and the verb, set off by commas: "Ana Ruiz, the region's
+# health secretary, said", "Jane Doe, 58, said", "Ana Ruiz, Peru's health minister, said"
+_APPOSITIVE = re.compile(
+    r",\s+(?:(?:the|a|an|who|which|whose|its|his|her|[a-z][\w'’-]*)\b[^,]*"
+    r"|\d{1,3}|[A-Z][\w.&-]*['’]s?\s[^,]*),\s*$"
+)
+
+
+_DATA_NOUNS = (
+    r"update|updates|report|reports|estimate|estimates|figures|figure|data|assessment|tally"
+    r"|statement|survey|count|numbers|briefing|count|analysis|records"
+)
+
+
+_DATA_ALT = alternation(_DATA_NOUNS.split("|"))
+
+
+@attrs.frozen
+class SourceMention:
+    """A source found in a sentence: the surface text, where, and how it was found."""
+
+    text: str
+    start: int
+    how: str  # according | subject | postposed | by | possessive | attributive | run | told
+
+
+_ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$")
+
+
+_PRONOUN_END = re.compile(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$")
+
+
+# "(?=[{UP}])": a name can only start at a capital, so other positions fail at once;
+# a name starts after a non-word or, in glued scraped text ("chargesProsecutors"), right
+# after a lower-case letter
+_NAME_END = re.compile(rf"(?:(?<![\w-])|(?<=[a-z]))(?=[{UP}])((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})$")
+
+
+_COMMON_NP_END = re.compile(
+    r"(?<![\w-])(?=[A-Za-z])((?:(?:[Tt]he|[Aa]n?|local|state|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er"
+    r"|[Oo]ur)\s+)?(?:(?!(?i:and|or|but|of|in|on|at|to|with|by|for|that|after|before|since|when"
+    r"|while|as|though|although|because|if|until|unless|during|from|about|than|so|then|also"
+    r"|initially|however|meanwhile|yet|still|now|later|earlier|instead|even|only|just)\s)"
+    r"[A-Za-z][\w'’-]*\s+){0,3}([a-z]+))$"
+)
+
+
+_AFFILIATION = re.compile(r"\s+of\s+the\s+|\s+from\s+the\s+")
+
+
+_THE_LEAD = re.compile(r"^(?:The|the)\s+")
+
+
+# a capitalised word that opens the sentence, not the name: "But Gelner said"
+_LEADING_WORD = re.compile(
+    r"^(?:But|And|Or|So|Yet|Then|Also|However|Meanwhile|When|While|As|If|Though|Although"
+    r"|Because|After|Before|Since|Still|Now|Later|Earlier|Instead|Even|Only|Just)\s+(?=\S)"
+)
+
+
+# the last word of every _ADVERBS alternative ("on Monday" ends with any word after "on")
+_ADVERB_ENDS = frozenset(
+    """also has have had later further previously reportedly earlier recently then again now
+    separately was were is been publicly officially repeatedly initially first statement""".split()
+)
+
+
+def _may_end_with_adverb(text: str) -> bool:
+    """A cheap test before _ADVERBS, which is tried from every position of ``text``."""
+    words = text[-60:].lower().split()
+    return bool(words) and (words[-1] in _ADVERB_ENDS or (len(words) > 1 and words[-2] == "on"))
+
+
+_LOWER_END = re.compile(r"(?<![a-z])[a-z]+$")
+
+
+def _name_start_bound(text: str, window: int) -> int:
+    """The earliest offset where a name that ends ``text`` can start: names are made of
+    words with a capital letter and linking words ("of", "the"), so the scan back stops at the
+    first other word. _NAME_END, tried from every position, then runs over just those words."""
+    floor = max(0, len(text) - window)
+    end = len(text)
+    for word in reversed(text[floor:].split()):
+        if not (CAPITAL.search(word) or word.lower() in LINK_WORDS):
+            break
+        end = text.rfind(word, floor, end)
+    return max(floor, end - 1)
+
+
+_AGE_ASIDE = re.compile(r",\s*\d{1,3}$")
+
+
+_PREPOSITIONS = frozenset("at in from of with for on near".split())
+
+
+_LY_ADVERB_END = re.compile(r"\s[a-z]{3,}ly$")
+
+
+_PLACE_OF = re.compile(
+    r"\b(?:district|province|region|city|town|village|county|state|area|capital|municipality"
+    r"|island|prefecture|governorate|department)\s+of\s+(?:the\s+)?$"
+)
+
+
+_TRAILING_PP = re.compile(
+    r"\s+(?:at|in|from|of|with|for|on|near)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?"
+    r"(?:[\w'’-]+\s+){0,3}[\w'’-]+$"
+)
+
+
+_NOT_SPEAKERS = frozenset({"others", "more", "people", "persons", "victims", "hostages"})
+
+
+def _speaker_noun(word: str) -> bool:
+    """A common noun that can head a speaker: a source ("police") or people ("a priest")."""
+    return word in SOURCE_NOUNS or (word in PEOPLE_NOUNS and word not in _NOT_SPEAKERS)
+
+
+def _np_backward(prefix: str, retry: bool = False) -> str | None:
+    """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
+    p = tail(prefix.rstrip(), 200)
+    if _may_end_with_adverb(p):
+        p = _ADVERBS.sub("", p)
+    p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
+    p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
+    # "Jane Doe, 33, a vendor at the market, said": an age before the aside removed (the
+    # comma that closed the age opened the aside)
+    if p[-1:].isdigit():
+        p = _AGE_ASIDE.sub("", p)
+    p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
+    pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4))
+    if pronoun:
+        return pronoun.group(1)
+    m = _NAME_END.search(p, _name_start_bound(p, 120))
+    place = (
+        _PLACE_OF.search(p, max(0, m.start() - 40), m.start())
+        if m and " of " in p[max(0, m.start() - 9) : m.start()]
+        else None
+    )
+    if place:  # "Police in the district of Mangochi said": the place is not the speaker
+        return _np_backward(p[: place.start()], retry)
+    if m and _PLACE_PREP.search(p, 0, m.start()):
+        # "Doctors at the city hospital in Arequipa said": the place is not the speaker
+        return _np_backward(p[: _PLACE_PREP.search(p, 0, m.start()).start()])  # type: ignore[union-attr]
+    if m:
+        np = m.group(1)
+        # "Jane Doe of the Example Party": the person, affiliated with the party;
+        # "Ministry of the Interior" stays whole
+        parts = _AFFILIATION.split(np)
+        if parts[0].split()[-1].lower() not in ORG_WORDS:
+            np = parts[0]
+        np = _LEADING_WORD.sub("", _THE_LEAD.sub("", np))
+        return np if np else None
+    last = _LOWER_END.search(p, max(0, len(p) - 40))
+    if last is not None and _speaker_noun(last.group(0)):
+        m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
+        if m and _speaker_noun(m.group(2)):
+            return m.group(1)
+    pp = (
+        _TRAILING_PP.search(p, max(0, len(p) - 60))
+        if not retry and not _PREPOSITIONS.isdisjoint(p[-60:].split()[-5:-1])
+        else None
+    )
+    if pp:
+        # "A priest at the temple said", "an official in the regional governorate told AFP"
+        found = _np_backward(p[: pp.start()], retry=True)
+        if found:
+            return found
+    adverb = (
+        _LY_ADVERB_END.search(p, max(0, len(p) - 40)) if not retry and p.endswith("ly") else None
+    )
+    if adverb:
+        # "the party energetically denied": an adverb of manner before the verb
+        return _np_backward(p[: adverb.start()], retry=True)
+    return None
+
+
+_LOWER_PHRASE = re.compile(r"\s*((?:the\s+|a\s+|an\s+)?)((?:[a-z][\w-]*\s+){0,2}[a-z]+)\b")
+
+
+_PHRASE_BREAK = frozenset("in at on of from for with by near to and or who which that".split())
+
+
+_NAME_AFTER_WORDS = re.compile(
+    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*(?:['’]s?)?\s+){{1,3}}"
+    rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})"
+)
+
+
+_OWNER_OF_DATA = re.compile(
+    rf"\s*((?:the\s+)?[a-z][\w-]*)['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DATA_ALT})\b"
+)
+
+
+def _np_forward(rest: str) -> str | None:
+    """The noun phrase that starts ``rest``: "according to <NP>", "reported by <NP>"."""
+    m = re.match(
+        rf"\s*((?:the\s+|a\s+|an\s+)?(?:(?:{TITLE_RX})\s+)?{NAME_SEQ}(?:\s+\([A-Z][A-Za-z&.]+\))?)",
+        rest,
+    )
+    if m:
+        np = re.sub(r"\s+\([A-Z][A-Za-z&.]+\)$", "", m.group(1))
+        return re.sub(rf"\s+{LINK}$", "", np)
+    # "civil surgeon Dr Jane Doe", "the country's Truth Commission": a name after a job or owner
+    m = _NAME_AFTER_WORDS.match(rest)
+    if m:
+        return m.group(1)
+    # "the institute's latest update": the owner of the data is the source
+    m = _OWNER_OF_DATA.match(rest)
+    if m:
+        return m.group(1)
+    m = _LOWER_PHRASE.match(rest)
+    if not m:
+        return None
+    words = m.group(2).split()
+    # the phrase ends at its last source noun before a word like "in" ("police in the city")
+    cut = next((i for i, w in enumerate(words) if w in _PHRASE_BREAK), len(words))
+    head = next((i for i in range(cut - 1, -1, -1) if words[i] in SOURCE_NOUNS), None)
+    if head is None:
+        return None
+    np = m.group(1) + " ".join(words[: head + 1])
+    end = rest.find(words[head], m.start(2)) + len(words[head])
+    inner = re.match(r"\s+(?:from|by|of)\s+(.*)", rest[end:])
+    if words[head] in _DATA_NOUNS.split("|") and inner:
+        return _np_forward(inner.group(1)) or np
+    return np
+
+
+_VERBS = REPORTING_VERBS - {"according"}
+
+
+_REPORTING_WORD = whole_words(_VERBS)
+
+
+_CREDIT_WORD = whole_words(REPORTING_VERBS | {"according", "citing"})
+
+
+def may_report(sentence: str) -> bool:
+    """Whether ``sentence`` has a word that can credit a source (a cheap set test)."""
+    return _CREDIT_WORD.search(sentence.lower()) is not None
+
+
+_PLACE_PREP = re.compile(r"\s(?:in|at|near|outside|inside|across|from)\s+$")
+
+
+_ACCORDING = re.compile(r"\baccording to\b", re.I)
+
+
+_BY = re.compile(
+    r"\b(?:reported|announced|confirmed|stated|estimated|released|provided|compiled|cited)"
+    r"\s+by\b|\bciting\b|\b(?:figures|data|reports?|estimates?|updates?|statements?)"
+    r"\s+(?:from|by)\b"
+)
+
+
+_DATA_WORD = re.compile(rf"\b(?:{_DATA_ALT})\b")
+
+
+# substrings every data noun contains: a test much cheaper than the pattern
+_DATA_STEMS = ("updat", "report", "estimat", "figure", "data", "assessment", "tally", "statement",
+               "survey", "count", "number", "briefing", "analysis", "record")  # fmt: skip
+
+
+_POSSESSIVE = re.compile(rf"((?:the\s+)?{NAME_SEQ})['’]s?\s+(?:[a-z]+\s+)?(?:{_DATA_ALT})\b")
+
+
+_ATTRIBUTIVE = re.compile(rf"\b(?:an?|the)\s+([A-Z]{{2,8}})\s+(?:{_DATA_ALT})\b")
+
+
+_RUN_BY = re.compile(r"\b(?:the\s+)?([A-Z][\w-]+-(?:run|led|controlled)\s+[a-z]+(?:\s+[a-z]+)?)")
+
+
+_PUT_TOLL = re.compile(
+    r"\b(?:put|puts|putting|placed|places)\s+the\s+(?:[\w-]+\s+){0,3}"
+    r"(?:toll|number|figure|count|tally)\b"
+)
+
+
+_POSTPOSED = re.compile(rf"\s+((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})")
+
+
+_QUOTE_END = re.compile(r"[,”\"]\s*$")
+
+
+# what follows an inverted speaker ("..., said Jane Doe, a nurse."), not a clause's subject
+# ("Police, however, said Jane Doe was arrested")
+_AFTER_SPEAKER = re.compile(r"\s*(?:[,.;:)]|$|(?:who|of|from|in|at|on|to|told)\b)")
+
+
+_TOLD = re.compile(rf"\s+((?:the\s+)?{NAME_SEQ})")
+
+
+_ISSUED = re.compile(
+    r"\b(?:issued|issues|released|releases|put\s+out|puts\s+out|published|posted|sent out)\s+"
+    r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}(?:statement|communiqu[ée]|press\s+release)\b"
+)
+
+
+_BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+
+
+def find_sources(sentence: str) -> list[SourceMention]:
+    """Every source credited in ``sentence``, in order of appearance."""
+    found: list[SourceMention] = []
+    low = sentence.lower()
+    # each pattern runs only when a cheap substring test says it can match
+    if "according" in low:
+        for m in _ACCORDING.finditer(sentence):
+            np = _np_forward(sentence[m.end() :])
+            if np:
+                found.append(SourceMention(np, m.end(), "according"))
+    if " by " in low or "citing" in low or " from " in low:
+        for m in _BY.finditer(sentence):
+            np = _np_forward(sentence[m.end() :])
+            if np:
+                found.append(SourceMention(np, m.end(), "by"))
+    if contains_any(low, _DATA_STEMS) and _DATA_WORD.search(sentence):
+        if "'" in sentence or "’" in sentence:
+            for m in _POSSESSIVE.finditer(sentence):
+                found.append(SourceMention(m.group(1), m.start(1), "possessive"))
+        for m in _ATTRIBUTIVE.finditer(sentence):
+            found.append(SourceMention(m.group(1), m.start(1), "attributive"))
+    if "-run" in low or "-led" in low or "-controlled" in low:
+        for m in _RUN_BY.finditer(sentence):
+            found.append(SourceMention(m.group(1), m.start(1), "run"))
+    if "statement" in low or "release" in low or "communiqu" in low:
+        for m in _ISSUED.finditer(sentence):
+            np = _np_backward(sentence[: m.start()])
+            if np:  # "The ministry issued a statement denying ...": the ministry speaks
+                found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
+    if "put" in low or "place" in low:
+        for m in _PUT_TOLL.finditer(sentence):
+            np = _np_backward(sentence[: m.start()])
+            if np:
+                found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
+    for m in _REPORTING_WORD.finditer(sentence):
+        verb = m.group(0)
+        if verb.endswith(("ed", "id", "ld")) and _BE_BEFORE.search(
+            sentence, max(0, m.start() - 32), m.start()
+        ):
+            continue  # "X is accused of", "losses were estimated at": X said nothing
+        # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe, a ..."
+        after = _POSTPOSED.match(sentence, m.end())
+        if (
+            after
+            and verb not in ("told", "tells", "tell")  # "Jane Doe, a nurse, told Reuters"
+            and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start())
+            and _AFTER_SPEAKER.match(sentence, after.end())
+        ):
+            found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
+            continue
+        np = _np_backward(sentence[: m.start()])
+        if np:
+            found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
+        elif after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
+            found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
+        if verb in ("told", "tells", "tell"):
+            told = _TOLD.match(sentence, m.end())
+            if told:
+                found.append(SourceMention(told.group(1), m.end() + 1, "told"))
+    found.sort(key=lambda s: s.start)
+    return found
