@@ -543,3 +543,10 @@ def test_a_span_of_years_with_two_digits() -> None:
     )
     assert claims[0].time is not None
     assert (claims[0].time.start, claims[0].time.end) == ("2022-01-01", "2023-12-31")
+
+
+def test_a_year_that_names_the_event_dates_its_figure() -> None:
+    text = "The agency recalled the 2014 seizure of 276 schoolgirls by gunmen."
+    (claim,) = quantities(text)
+    assert claim.time is not None
+    assert (claim.time.start, claim.time.end) == ("2014-01-01", "2014-12-31")

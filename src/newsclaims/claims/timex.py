@@ -77,6 +77,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "yearend": frozenset({"year", "of_year"}),
     "span": frozenset({"span"}),
     "year": frozenset({"year"}),
+    "year_of": frozenset({"year"}),
 }
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -118,6 +119,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"|(?<=[-–])\d\d))?"
             r"\b(?![,-]?\d)"
         ),
+    ),
+    # a year that names an event: "the 2014 seizure of 276 schoolgirls", "its 2019 census"
+    (
+        "year_of",
+        re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?P<y>(?:19|20)\d\d)(?=\s+[a-z])"),
     ),
 ]
 
@@ -239,6 +245,9 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
             dom = min(pub.day, calendar.monthrange(start_year, start_month)[1])
             return date(start_year, start_month, dom), pub
         return pub - timedelta(days=days), pub
+    if kind == "year_of":
+        y = int(m.group("y"))
+        return date(y, 1, 1), date(y, 12, 31)
     if kind == "year":
         y = int(m.group("y"))
         if m.group("prep").lower() == "since" and pub:
