@@ -550,3 +550,17 @@ def test_a_year_that_names_the_event_dates_its_figure() -> None:
     (claim,) = quantities(text)
     assert claim.time is not None
     assert (claim.time.start, claim.time.end) == ("2014-01-01", "2014-12-31")
+
+
+def test_figures_of_things_are_not_counts_of_people() -> None:
+    assert quantities("Soldiers seized eight rifles and executed 74 warrants.") == []
+    assert [c.value.low for c in quantities("The storm killed 12 across the region.")] == [12.0]
+
+
+def test_since_a_day_runs_to_the_publication_date() -> None:
+    (claim,) = quantities("Officials said 44 children have died since Dec. 1.")
+    claim = extract_claims(
+        "Officials said 44 children have died since Dec. 1.", published=datetime(2025, 2, 20)
+    )[0]
+    assert claim.time is not None
+    assert (claim.time.start, claim.time.end) == ("2024-12-01", "2025-02-20")

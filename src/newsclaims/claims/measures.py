@@ -436,6 +436,8 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         if measure and (phrase.kind == "people" or measure != "deployed"):
             if phrase.kind == "noun" and phrase.measure is None:
                 return None
+            if phrase.kind == "none" and _counts_things(phrase.modifiers):
+                return None  # "seized eight rifles", "executed 74 warrants": not people
             subject = (
                 f"{phrase.modifiers} {phrase.head}".strip() if phrase.kind == "people" else None
             )
@@ -574,6 +576,12 @@ _NEGATION_END = re.compile(r"\b(?:no|none\s+of\s+the|not)\s*$", re.I)
 _AGENT_END = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has\s+|have\s+|had\s+)?$")
 _PERFECT = frozenset({"has", "have", "had"})
 _CAPITAL = re.compile("[A-Z]")
+
+
+def _counts_things(modifiers: str) -> bool:
+    """Whether the words after a figure end with a plural noun that is not people."""
+    last = modifiers.rsplit(None, 1)[-1] if modifiers else ""
+    return last.islower() and last.endswith("s") and len(last) > 3 and not is_people(last)
 
 
 def _negated_before(before: str) -> bool:

@@ -61,6 +61,7 @@ _RELATIVE_HINT = re.compile(  # on the lower-cased sentence; every _RELATIVE mat
     )
 )
 _WEEKDAY_NAME = re.compile(_WEEKDAY)
+_SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
 # substrings that the hints need: tested first, as "in" is far cheaper than a pattern scan
 _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "morning", "week", "month", "year")
 _SPAN_WORDS = ("days", "weeks", "months", "years")
@@ -314,6 +315,11 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
             first, last = _resolve(kind, m, pub)
-            found.append(TimeMention(m.start(), m.end(), m.group(0), kind, first, last))
-            taken.append((m.start(), m.end()))
+            start = m.start()
+            since = _SINCE_BEFORE.search(sentence, max(0, start - 8), start)
+            if since and kind in ("daydate", "part") and first is not None and pub is not None:
+                # "since Dec. 1", "since the start of December": up to the publication date
+                start, last = since.start(), max(pub, first)
+            found.append(TimeMention(start, m.end(), sentence[start : m.end()], kind, first, last))
+            taken.append((start, m.end()))
     return sorted(found, key=lambda t: t.start)
