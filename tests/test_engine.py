@@ -558,7 +558,6 @@ def test_figures_of_things_are_not_counts_of_people() -> None:
 
 
 def test_since_a_day_runs_to_the_publication_date() -> None:
-    (claim,) = quantities("Officials said 44 children have died since Dec. 1.")
     claim = extract_claims(
         "Officials said 44 children have died since Dec. 1.", published=datetime(2025, 2, 20)
     )[0]
