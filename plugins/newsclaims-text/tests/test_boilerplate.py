@@ -54,6 +54,8 @@ MATCHER = LineMatcher((*BOILERPLATE, *PATTERNS))
         ("Also read - Floods cut off northern villages", "related-link"),
         ("Daily Courier » World » Africa", "navigation"),
         ("News › Local", "navigation"),
+        ("Share: Facebook | X | Telegram | WhatsApp | Copy link", "share"),
+        ("[f] Share  [X] Tweet  [in] Share  [✉] Email", "share"),
     ],
 )
 def test_boilerplate_lines(line: str, reason: str) -> None:

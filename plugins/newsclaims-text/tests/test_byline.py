@@ -20,6 +20,8 @@ from newsclaims_text.byline import is_name, name_with_counter, parse_byline, spl
         ("By Jane Doe, Staff Writer", ("Jane Doe",), "Staff Writer"),
         ("By Jane Doe, Reuters", ("Jane Doe",), "Reuters"),
         ("Written by Jane A. Doe | The Daily Example", ("Jane A. Doe",), "The Daily Example"),
+        ("By Jane Doe, Health Correspondent", ("Jane Doe",), "Health Correspondent"),
+        ("By JANE DOE Example Press", ("Jane Doe",), "Example Press"),
     ],
 )
 def test_bylines(line: str, authors: tuple[str, ...], affiliation: str | None) -> None:

@@ -169,6 +169,13 @@ def test_bare_name_beside_a_date_is_a_byline(knowledge: Knowledge) -> None:
     assert "North Korea" in kept.text.split("\n\n")
 
 
+def test_bare_name_with_the_city_of_filing(knowledge: Knowledge) -> None:
+    doc = Document(f"Attack Kills 12\nJane Doe in Nairobi\nWed 18 Dec 2024 07.30 GMT\n{BODY}")
+    article = clean_text(doc, knowledge)
+    assert article.authors == ("Jane Doe",)
+    assert article.text == BODY
+
+
 def test_posted_by_an_account_with_counter(knowledge: Knowledge) -> None:
     doc = Document(f"Attack Kills 12\nPosted by newsdesk | April 2, 2025 | 3,100 Views\n{BODY}")
     article = clean_text(doc, knowledge)

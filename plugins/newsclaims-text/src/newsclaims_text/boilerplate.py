@@ -63,6 +63,12 @@ PATTERNS: tuple[BoilerplatePattern, ...] = (
         r"|(?:email|e-mail) (?:this|a friend)(?: article| story)?",
         "share",
     ),
+    # a bar of share buttons: "Share: Facebook | X | Copy link", "[f] Share  [X] Tweet"
+    BoilerplatePattern(
+        r"(?:[\W_]*(?:share|tweet|post|email|e-mail|print|facebook|twitter|x|linkedin|whatsapp"
+        r"|telegram|reddit|pinterest|messenger|copy\s+link|f|in)\b[\W_]*){2,12}",
+        "share",
+    ),
     BoilerplatePattern(
         r"(?:posted|filed) (?:in|under)\s*:?\s.{1,120}|tags?\s*:\s*.{1,200}"
         r"|categor(?:y|ies)\s*:\s*.{1,200}|topics?\s*:\s*.{1,120}",

@@ -234,6 +234,11 @@ def parse_byline(line: str) -> Byline | None:
         rest, affiliation = dated.group("who"), dated.group("when").strip()
     names = split_names(rest)
     if names is not None:
+        if len(names) > 1 and affiliation is None and _ends_with_role(names[-1]):
+            return Byline(names[:-1], names[-1])  # "By Tom Ashworth, Crime Correspondent"
+        caps = _CAPS_THEN_OUTLET.fullmatch(names[0]) if len(names) == 1 else None
+        if caps and affiliation is None:  # "By DANA WHITFIELD Associated Press"
+            return Byline((tidy_name(caps.group(1)),), caps.group(2))
         return Byline(names, affiliation)
     if match.group("post") and (_HANDLE.fullmatch(rest) or is_role(rest)):
         return Byline((), affiliation or rest)
@@ -244,6 +249,18 @@ def parse_byline(line: str) -> Byline | None:
         if names is not None and (is_role(tail) or _looks_like_outlet(tail)):
             return Byline(names, tail.strip(" ."))
     return None
+
+
+# a name in capitals followed by an outlet in title case
+_CAPS_THEN_OUTLET = re.compile(
+    r"((?:[A-Z][A-Z'.-]+\s+){1,3}[A-Z][A-Z'.-]+)\s+((?:[A-Z][a-z]+\s*){1,4})"
+)
+
+
+def _ends_with_role(text: str) -> bool:
+    """A job title: a few words that end with a role ("Crime Correspondent", "Senior Writer")."""
+    words = text.split()
+    return 1 <= len(words) <= 4 and words[-1].lower() in ROLE_WORDS
 
 
 def _looks_like_outlet(text: str) -> bool:

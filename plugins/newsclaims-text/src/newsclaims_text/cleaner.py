@@ -271,12 +271,13 @@ class _Cleaner:
         """A name alone in the header, beside a byline or date line, is a byline too."""
         for n, i in enumerate(header):
             line = lines[i]
-            if line.reason or not is_name(line.text, max_tokens=4):
+            name = _DATELINE_PLACE.sub("", line.text)  # "Jane Doe in Dhaka"
+            if line.reason or not is_name(name, max_tokens=4):
                 continue
             beside = [lines[header[m]].reason for m in (n - 1, n + 1) if 0 <= m < len(header)]
             if any(r in {"byline", "dateline"} for r in beside):
                 line.reason = "byline"
-                self.meta.add_authors((tidy_name(line.text),))
+                self.meta.add_authors((tidy_name(name),))
 
     def _is_metadata(self, line: _Line) -> bool:
         text = line.text
@@ -398,6 +399,9 @@ class _Cleaner:
         if match:
             self.removed.append(Removed(match.group(1), "wire-marker"))
             paragraphs[-1] = paragraphs[-1][: match.start()].rstrip()
+
+
+_DATELINE_PLACE = re.compile(r"\s+in\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?$")
 
 
 def _headline_like(text: str) -> bool:
