@@ -563,3 +563,9 @@ def test_since_a_day_runs_to_the_publication_date() -> None:
     )[0]
     assert claim.time is not None
     assert (claim.time.start, claim.time.end) == ("2024-12-01", "2025-02-20")
+
+
+def test_a_deployment_of_people_names_them() -> None:
+    text = "The ministry announced on Sunday the deployment of 600 police officers to the city."
+    got = [(c.measure, c.value.low, c.subject and c.subject.text) for c in quantities(text)]
+    assert got == [("deployed", 600.0, "police officers")]

@@ -101,7 +101,8 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
     *_terms(
         "deployed",
         "noun",
-        "reinforcements, force of, contingent of, team of, unit of, battalion of, detachment of",
+        "reinforcements, force of, contingent of, team of, unit of, battalion of, detachment of, "
+        "deployment of, dispatch of",
     ),
     # displaced
     *_terms(

@@ -463,7 +463,10 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
                 modifier = _ARTICLE_LEAD.sub("", modifier)
                 modifier = (
                     modifier
-                    if _people_words(modifier) and modifier.lower() not in ("the", "a", "an")
+                    if _people_words(modifier)
+                    and modifier.lower() not in ("the", "a", "an")
+                    and modifier.split()[-1].lower() not in _FUNCTION_WORDS  # "Sunday the"
+                    and not best.group(0).endswith(" of")  # "the deployment of 600 officers"
                     else ""
                 )
                 subject = (
@@ -576,6 +579,9 @@ _NEGATION_END = re.compile(r"\b(?:no|none\s+of\s+the|not)\s*$", re.I)
 _AGENT_END = re.compile(r"((?:[A-Z][\w'’-]*\s+){0,3}[A-Z][\w'’-]*)\s+(?:has\s+|have\s+|had\s+)?$")
 _PERFECT = frozenset({"has", "have", "had"})
 _CAPITAL = re.compile("[A-Z]")
+
+
+_FUNCTION_WORDS = frozenset("the a an its their his her of on in at to by for and or".split())
 
 
 def _counts_things(modifiers: str) -> bool:
