@@ -569,3 +569,29 @@ def test_a_deployment_of_people_names_them() -> None:
     text = "The ministry announced on Sunday the deployment of 600 police officers to the city."
     got = [(c.measure, c.value.low, c.subject and c.subject.text) for c in quantities(text)]
     assert got == [("deployed", 600.0, "police officers")]
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("A local group, the Riverside Citizens' Council, said 52 people were missing.",
+         "Riverside Citizens' Council"),
+        ("Two died, according to the deputy relief commissioner, Amina Rahman Chowdhury.",
+         "Amina Rahman Chowdhury"),
+    ],
+)  # fmt: skip
+def test_a_named_aside_or_a_job_before_the_name(text: str, source: str) -> None:
+    assert [a.name for a in quantities(text)[0].attribution] == [source]
+
+
+def test_the_statement_is_the_organisation_that_issued_it() -> None:
+    text = (
+        "The regional police administration said the bus overturned on Monday. "
+        "Three of the injured were in a critical condition, the statement said."
+    )
+    assert [a.name for a in quantities(text)[0].attribution] == ["regional police administration"]
+
+
+def test_an_unnamed_statement_is_no_source() -> None:
+    text = "Four people were detained, according to a statement posted online."
+    assert quantities(text)[0].attribution == ()

@@ -114,6 +114,7 @@ def _titled(text: str) -> Iterator[re.Match[str]]:
         pos = m.end()
 
 
+_DOCUMENTS = frozenset("statement report communique communiqué release update bulletin".split())
 _ANY_ORG = frozenset({"agency", "organization", "organisation", "group", "body"})
 
 
@@ -331,6 +332,11 @@ class Entities:
             return self._credit(k, raw, role, pos)
         words = lower.split()
         head = words[-1] if words else ""
+        if definite and head in _DOCUMENTS and len(words) <= 2:
+            # "the statement said": the organisation that issued it, named or credited last
+            org = next((k for k in self._recent(pos) if k.type not in ("person", "other")), None)
+            if org is not None:
+                return self._credit(org, raw, role, pos)
         if definite or (text.islower() and head in _AGENCY_SYNONYMS):
             # a definite description: the entity named before whose name fits
             fits = _AGENCY_SYNONYMS.get(head, (head,))

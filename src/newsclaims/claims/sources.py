@@ -115,6 +115,7 @@ def _name_start_bound(text: str, window: int) -> int:
     return max(floor, end - 1)
 
 
+_NAMED_ASIDE = re.compile(rf",\s+(?:the\s+)?({NAME_SEQ}),$")
 _AGE_ASIDE = re.compile(r",\s*\d{1,3}$")
 
 
@@ -150,6 +151,10 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
     if _may_end_with_adverb(p):
         p = _ADVERBS.sub("", p)
     p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
+    named = _NAMED_ASIDE.search(p, max(0, len(p) - 120)) if p.endswith(",") else None
+    if named and _LOWER_END.search(p, max(0, named.start() - 30), named.start()):
+        # "a local civil society group, the Mirebalais Citizens' Collective, said": the name
+        return named.group(1)
     p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
     # "Jane Doe, 33, a vendor at the market, said": an age before the aside removed (the
     # comma that closed the age opened the aside)
@@ -213,6 +218,11 @@ _NAME_AFTER_WORDS = re.compile(
     rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*(?:['’]s?)?\s+){{1,3}}"
     rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})"
 )
+# "the deputy refugee relief commissioner, Abu Saleh Obaidullah": a job, a comma, the name
+_JOB_THEN_NAME = re.compile(
+    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*(?:['’]s?)?\s+){{0,6}}[a-z][\w-]*,\s+"
+    rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})"
+)
 
 
 _OWNER_OF_DATA = re.compile(
@@ -230,7 +240,7 @@ def _np_forward(rest: str) -> str | None:
         np = re.sub(r"\s+\([A-Z][A-Za-z&.]+\)$", "", m.group(1))
         return re.sub(rf"\s+{LINK}$", "", np)
     # "civil surgeon Dr Jane Doe", "the country's Truth Commission": a name after a job or owner
-    m = _NAME_AFTER_WORDS.match(rest)
+    m = _NAME_AFTER_WORDS.match(rest) or _JOB_THEN_NAME.match(rest)
     if m:
         return m.group(1)
     # "the institute's latest update": the owner of the data is the source
@@ -249,8 +259,11 @@ def _np_forward(rest: str) -> str | None:
     np = m.group(1) + " ".join(words[: head + 1])
     end = rest.find(words[head], m.start(2)) + len(words[head])
     inner = re.match(r"\s+(?:from|by|of)\s+(.*)", rest[end:])
-    if words[head] in _DATA_NOUNS.split("|") and inner:
-        return _np_forward(inner.group(1)) or np
+    if words[head] in _DATA_NOUNS.split("|"):
+        if inner:
+            return _np_forward(inner.group(1)) or np
+        if m.group(1).strip() in ("a", "an"):
+            return None  # "according to a statement posted online": nobody named
     return np
 
 
@@ -324,6 +337,7 @@ _ISSUED = re.compile(
 )
 
 
+_UNNAMED_DOCUMENT = re.compile(rf"an?\s+(?:[a-z]+\s+)?(?:{_DATA_ALT})$")
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.I)
 
 
@@ -378,6 +392,8 @@ def find_sources(sentence: str) -> list[SourceMention]:
             found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
             continue
         np = _np_backward(sentence[: m.start()])
+        if np and verb.endswith("ed") and _UNNAMED_DOCUMENT.match(np):
+            continue  # "according to a statement posted online": a participle, no speaker
         if np:
             found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
         elif after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
