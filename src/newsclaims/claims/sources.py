@@ -220,14 +220,21 @@ _NAME_AFTER_WORDS = re.compile(
 )
 # "the deputy refugee relief commissioner, Abu Saleh Obaidullah": a job, a comma, the name
 _JOB_THEN_NAME = re.compile(
-    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*(?:['’]s?)?\s+){{0,6}}[a-z][\w-]*,\s+"
-    rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})"
+    rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*(?:['’]s?)?\s+){{0,6}}"
+    rf"[a-z]+(?:er|or|ist|ian|man|woman|ant|ent),\s+"  # one person's job ("commissioner")
+    rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})(?=\s*(?:[,.;]|$))"  # the name closes the phrase
 )
 
 
 _OWNER_OF_DATA = re.compile(
     rf"\s*((?:the\s+)?[a-z][\w-]*)['’]s?\s+(?:[a-z][\w-]*\s+){{0,2}}(?:{_DATA_ALT})\b"
 )
+
+
+def _opens_with_source_noun(rest: str) -> bool:
+    """Whether ``rest`` opens with a common-noun source ("federal prosecutors, ...")."""
+    m = _LOWER_PHRASE.match(rest)
+    return m is not None and any(w in SOURCE_NOUNS for w in m.group(2).split())
 
 
 def _np_forward(rest: str) -> str | None:
@@ -240,8 +247,11 @@ def _np_forward(rest: str) -> str | None:
         np = re.sub(r"\s+\([A-Z][A-Za-z&.]+\)$", "", m.group(1))
         return re.sub(rf"\s+{LINK}$", "", np)
     # "civil surgeon Dr Jane Doe", "the country's Truth Commission": a name after a job or owner
-    m = _NAME_AFTER_WORDS.match(rest) or _JOB_THEN_NAME.match(rest)
+    m = _NAME_AFTER_WORDS.match(rest)
     if m:
+        return m.group(1)
+    m = _JOB_THEN_NAME.match(rest)
+    if m and not _opens_with_source_noun(rest):
         return m.group(1)
     # "the institute's latest update": the owner of the data is the source
     m = _OWNER_OF_DATA.match(rest)
