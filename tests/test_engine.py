@@ -595,3 +595,9 @@ def test_the_statement_is_the_organisation_that_issued_it() -> None:
 def test_an_unnamed_statement_is_no_source() -> None:
     text = "Four people were detained, according to a statement posted online."
     assert quantities(text)[0].attribution == ()
+
+
+def test_a_name_that_opens_the_clause_is_not_the_source() -> None:
+    text = "According to federal prosecutors, the Ministry of Finance paid 12 informants."
+    found = _speakers(text)
+    assert found and found[0][1] == ["federal prosecutors"]
