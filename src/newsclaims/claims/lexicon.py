@@ -241,6 +241,9 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
+#: Endings of a noun for one person by what they do ("commissioner", "vendor", "guardian").
+PERSON_SUFFIXES = r"(?:er|or|ist|ian|man|woman|ant|ent)"
+
 #: Nouns that can head an unnamed source ("police said", "officials told").
 SOURCE_NOUNS: frozenset[str] = frozenset(
     """

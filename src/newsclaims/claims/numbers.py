@@ -14,6 +14,7 @@ import re
 
 import attrs
 
+from .lexicon import PEOPLE_NOUNS, PERSON_SUFFIXES
 from .sentences import last_word, tail
 from .wordlists import alternation
 
@@ -260,12 +261,10 @@ def _context_kind(sentence: str, start: int, end: int, value: float, raw: str) -
     return None
 
 
-_PERSON_SUFFIX = re.compile(r"[a-z]+(?:er|or|ist|ian|man|woman|ant|ent)")
+_PERSON_SUFFIX = re.compile(rf"[a-z]+{PERSON_SUFFIXES}")
 
 
 def _singular_person(word: str) -> bool:
-    from .lexicon import PEOPLE_NOUNS
-
     return (word in PEOPLE_NOUNS and not word.endswith("s")) or bool(_PERSON_SUFFIX.fullmatch(word))
 
 

@@ -13,7 +13,7 @@ import re
 
 import attrs
 
-from .lexicon import ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS
+from .lexicon import ORG_WORDS, PEOPLE_NOUNS, PERSON_SUFFIXES, REPORTING_VERBS, SOURCE_NOUNS
 from .names import CAPITAL, LINK, LINK_WORDS, NAME_SEQ, TITLE_RX, UP
 from .sentences import contains_any, tail
 from .wordlists import alternation, whole_words
@@ -221,7 +221,7 @@ _NAME_AFTER_WORDS = re.compile(
 # "the deputy refugee relief commissioner, Abu Saleh Obaidullah": a job, a comma, the name
 _JOB_THEN_NAME = re.compile(
     rf"\s*(?:the\s+|a\s+|an\s+)?(?:[a-z][\w-]*(?:['’]s?)?\s+){{0,6}}"
-    rf"[a-z]+(?:er|or|ist|ian|man|woman|ant|ent),\s+"  # one person's job ("commissioner")
+    rf"[a-z]+{PERSON_SUFFIXES},\s+"  # one person's job ("commissioner")
     rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})(?=\s*(?:[,.;]|$))"  # the name closes the phrase
 )
 
