@@ -382,28 +382,40 @@ def _starts_new_figure(sentence: str, after: int) -> bool:
     return any(q.start < after for q in find_quantities(sentence[:after]))
 
 
+def _value_key(v: Value) -> tuple[object, ...]:
+    """What makes two values the same figure: everything but the words that gave it."""
+    return (v.low, v.high, v.low_inclusive, v.high_inclusive, v.approximate, v.unit)
+
+
 def _merge(drafts: list[_Draft]) -> list[_Draft]:
-    """One claim per figure: same measure and value, compatible subject and sources."""
+    """One claim per figure: same measure and value, compatible subject and sources.
+
+    Drafts are grouped by measure and value first, so each is compared only with the claims
+    of its own figure (not with every claim of the article).
+    """
     merged: list[_Draft] = []
+    by_figure: dict[tuple[object, ...], list[_Draft]] = {}
+    seen: dict[int, set[Sentence]] = {}  # the sentences of each claim's mentions
     for d in drafts:
-        for m in merged:
-            if (
-                m.measure == d.measure
-                and attrs.evolve(m.value, text="") == attrs.evolve(d.value, text="")
-                and _compatible(m.subject, d.subject)
-                and _same_sources(m.attribution, d.attribution)
-            ):
+        group = by_figure.setdefault((d.measure, *_value_key(d.value)), [])
+        for m in group:
+            if _compatible(m.subject, d.subject) and _same_sources(m.attribution, d.attribution):
                 m.attribution = merge_attributions(m.attribution, d.attribution)
                 if m.subject is None or (m.subject.carried and d.subject and not d.subject.carried):
                     m.subject = d.subject
                 m.time = m.time or d.time
                 m.location = m.location or d.location
-                m.hedges = tuple(dict.fromkeys((*m.hedges, *d.hedges)))
-                m.flags = tuple(dict.fromkeys((*m.flags, *d.flags)))
-                if d.sentence != m.sentence and d.sentence not in m.mentions:
+                if d.hedges:
+                    m.hedges = tuple(dict.fromkeys((*m.hedges, *d.hedges)))
+                if d.flags:
+                    m.flags = tuple(dict.fromkeys((*m.flags, *d.flags)))
+                mentioned = seen.setdefault(id(m), set())
+                if d.sentence != m.sentence and d.sentence not in mentioned:
+                    mentioned.add(d.sentence)
                     m.mentions.append(d.sentence)
                 break
         else:
+            group.append(d)
             merged.append(d)
     return merged
 

@@ -137,8 +137,66 @@ _AGENCY_SYNONYMS = {
 }
 
 
-def _position(mention: tuple[int, Known]) -> int:
-    return mention[0]
+_GROUPS = ("person", "other", "org")
+
+
+def _group(k: Known) -> str:
+    return k.type if k.type in ("person", "other") else "org"
+
+
+def _first(item: tuple[tuple[int, int], Known]) -> tuple[int, int]:
+    return item[0]
+
+
+class _Marks:
+    """Mentions ``(position, order) -> entity`` sorted by key, for "the last one before".
+
+    Mentions made while the article is scanned are appended and sorted once
+    (:meth:`freeze`); later ones, made as sentences are read in order, go to a second list
+    where they are inserted near its end, so neither list is shifted at every insert.
+    """
+
+    __slots__ = ("_frozen", "_items", "_keys", "_later_items", "_later_keys")
+
+    def __init__(self) -> None:
+        self._keys: list[tuple[int, int]] = []
+        self._items: list[Known] = []
+        self._later_keys: list[tuple[int, int]] = []
+        self._later_items: list[Known] = []
+        self._frozen = False
+
+    def add(self, key: tuple[int, int], k: Known) -> None:
+        if not self._frozen:
+            self._keys.append(key)
+            self._items.append(k)
+            return
+        i = bisect.bisect_right(self._later_keys, key)
+        self._later_keys.insert(i, key)
+        self._later_items.insert(i, k)
+
+    def freeze(self) -> None:
+        if not self._frozen:
+            order = sorted(range(len(self._keys)), key=self._keys.__getitem__)
+            self._keys = [self._keys[i] for i in order]
+            self._items = [self._items[i] for i in order]
+            self._frozen = True
+
+    def last_item(self, pos: int) -> tuple[tuple[int, int], Known] | None:
+        """The mention with the greatest key at or before position ``pos``."""
+        bound = (pos, _NEVER)
+        best: tuple[tuple[int, int], Known] | None = None
+        for keys, items in ((self._keys, self._items), (self._later_keys, self._later_items)):
+            i = bisect.bisect_right(keys, bound) - 1
+            if i >= 0 and (best is None or keys[i] > best[0]):
+                best = (keys[i], items[i])
+        return best
+
+    def last(self, pos: int) -> tuple[int, int] | None:
+        found = self.last_item(pos)
+        return found[0] if found else None
+
+
+_NEVER = 1 << 62  # an order greater than every mention's
 
 
 @attrs.define(eq=False)
@@ -212,7 +270,18 @@ class Entities:
     def __init__(self, text: str, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.known: list[Known] = []
-        self._mentions: list[tuple[int, Known]] = []
+        # mentions, in order of (position, when made): the entity's own, and each group's
+        # ("person", "other", the organisations), so "the entity mentioned last" is a bisect
+        self._seq = 0
+        self._marks: dict[int, _Marks] = {}
+        self._groups: dict[str, _Marks] = {g: _Marks() for g in _GROUPS}
+        self._by_word: dict[str, list[Known]] = {}
+        self._scanned = False
+        # entities by name, lower-case name and alias; a renamed entity stays under its old
+        # name too, so what is found there is checked again
+        self._by_name: dict[str, list[Known]] = {}
+        self._by_lower: dict[str, list[Known]] = {}
+        self._by_alias: dict[str, list[Known]] = {}
         self._by_key: dict[str, Known] = {}
         self._by_short: dict[str, list[Known]] = {}
         self._order: dict[int, int] = {}  # id of each entity -> when it was first named
@@ -237,6 +306,7 @@ class Entities:
             k = min(same, key=lambda k: self._order[id(k)])
             if len(name.split()) > len(k.name.split()) and not k.canonical:
                 k.name = name
+                self._index_name(k)
             if short and not k.short:
                 k.short = short
                 self._by_short.setdefault(short, []).append(k)
@@ -247,17 +317,60 @@ class Entities:
         k = Known(name, short, type_, key, words, plain, bool(aliases) or canonical)
         self._order[id(k)] = len(self.known)
         self.known.append(k)
+        self._marks[id(k)] = marks = _Marks()
+        if self._scanned:
+            marks.freeze()
+        for w in words:
+            self._by_word.setdefault(w, []).append(k)
+        self._index_name(k)
+        for alias in plain:
+            self._by_alias.setdefault(alias, []).append(k)
         self._by_key[key] = k
         if short:
             self._by_short.setdefault(short, []).append(k)
         self._mention(pos, k)
         return k
 
+    def _index_name(self, k: Known) -> None:
+        self._by_name.setdefault(k.name, []).append(k)
+        self._by_lower.setdefault(k.name.lower(), []).append(k)
+
+    def _first_named(self, candidates: Iterable[Known]) -> Known | None:
+        """The one of ``candidates`` named first in the article."""
+        return min(candidates, key=lambda k: self._order[id(k)], default=None)
+
+    def _named(self, text: str, lower: str) -> Known | None:
+        """The first entity that ``text`` names: its name, short form or an alias."""
+        found = (
+            *self._by_name.get(text, ()),
+            *self._by_short.get(text, ()),
+            *self._by_lower.get(lower, ()),
+            *self._by_alias.get(lower, ()),
+        )
+        return self._first_named(
+            k
+            for k in found
+            if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases
+        )
+
+    def _person_ending(self, text: str) -> Known | None:
+        """The first person whose full name ends ``text`` after a space."""
+        found: list[Known] = []
+        i = text.find(" ")
+        while i != -1:
+            found.extend(self._by_name.get(text[i + 1 :], ()))
+            i = text.find(" ", i + 1)
+        return self._first_named(
+            k for k in found if k.type == "person" and " " in k.name and text.endswith(" " + k.name)
+        )
+
     def _scan(self, text: str) -> None:
         # entities the plugins know: every name, short form and alias found in the text
         for pos, ent in _entity_index(self.knowledge).find(text):
             self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
         # acronyms defined in the article: "National Intelligence Service (NIS)"
+        uses: dict[str, list[int]] = {}  # where each acronym is used
+        uses_done: set[tuple[str, int]] = set()
         for paren in _paren_acronyms(text):
             head = text[max(0, paren.start() - 160) : paren.start()]
             m = _NAME_BEFORE.search(head)
@@ -265,9 +378,14 @@ class Entities:
                 continue
             name, short = _trim_name(m.group(1)), paren.group(1)
             if _acronym_fits(name, short):
-                self._add(name, short, "organization", paren.start() - len(head) + m.start())
-                for later in re.finditer(rf"(?<![\w-]){re.escape(short)}(?![\w-])", text):
-                    self._add(name, short, "organization", later.start())
+                k = self._add(name, short, "organization", paren.start() - len(head) + m.start())
+                if (short, id(k)) in uses_done:
+                    continue  # defined again: its uses are mentions of it already
+                uses_done.add((short, id(k)))
+                if short not in uses:
+                    uses[short] = _word_uses(text, short)
+                for later in uses[short]:
+                    self._add(name, short, "organization", later)
         # people introduced by a title: "Rep. Jane Doe", "Gen. Kim Byung-kee"
         for m in _titled(text):
             if set(m.group(1).lower().split()) & ORG_WORDS:
@@ -279,21 +397,47 @@ class Entities:
             words = name.lower().split()
             if not (set(words) & ORG_WORDS) and not (set(name.split()) & _NOT_NAMES):
                 self._add(name, None, "person", m.start("name"))
+        for marks in (*self._marks.values(), *self._groups.values()):
+            marks.freeze()  # the scan's mentions are sorted once; later ones are inserted
+        self._scanned = True
 
     # -- resolving -----------------------------------------------------------------------
 
     def before(self, pos: int) -> list[Known]:
         """Entities mentioned before ``pos``, the most recent first."""
-        return list(self._recent(pos))
+        found = [(key, k) for k in self.known if (key := self._last(k, pos)) is not None]
+        found.sort(key=_first, reverse=True)
+        return [k for _key, k in found]
 
-    def _recent(self, pos: int) -> Iterator[Known]:
-        """Entities mentioned before ``pos``, the most recent first, each once."""
-        seen: set[int] = set()
-        for i in range(bisect.bisect_right(self._mentions, pos, key=_position) - 1, -1, -1):
-            k = self._mentions[i][1]
-            if id(k) not in seen:
-                seen.add(id(k))
-                yield k
+    def _last(self, k: Known, pos: int) -> tuple[int, int] | None:
+        """When ``k`` was last mentioned at or before ``pos``: ``(position, order)``."""
+        return self._marks[id(k)].last(pos)
+
+    def _latest(self, pos: int, groups: tuple[str, ...]) -> Known | None:
+        """The entity of one of ``groups`` mentioned last at or before ``pos``."""
+        best: tuple[tuple[int, int], Known] | None = None
+        for g in groups:
+            found = self._groups[g].last_item(pos)
+            if found is not None and (best is None or found[0] > best[0]):
+                best = found
+        return best[1] if best else None
+
+    def _latest_of(self, candidates: Iterable[Known], pos: int) -> Known | None:
+        """The one of ``candidates`` mentioned last at or before ``pos``."""
+        best: tuple[tuple[int, int], Known] | None = None
+        for k in candidates:
+            key = self._last(k, pos)
+            if key is not None and (best is None or key > best[0]):
+                best = (key, k)
+        return best[1] if best else None
+
+    def _with_words(self, words: Iterable[str]) -> list[Known]:
+        """The entities whose name has one of ``words``, in order of first mention."""
+        found: dict[int, Known] = {}
+        for w in words:
+            for k in self._by_word.get(w, ()):
+                found.setdefault(id(k), k)
+        return sorted(found.values(), key=lambda k: self._order[id(k)])
 
     def resolve(
         self, surface: str, pos: int, role: str = "source", speaker: bool = False
@@ -315,17 +459,18 @@ class Entities:
             return None
         lower = text.lower()
         if lower in ("he", "she"):
-            person = next((k for k in self._recent(pos) if k.type == "person"), None)
+            person = self._latest(pos, ("person",))
             return self._credit(person, raw, role, pos) if person else None
         if lower == "it":
-            org = next((k for k in self._recent(pos) if k.type not in ("person", "other")), None)
+            org = self._latest(pos, ("org",))
             return self._credit(org, raw, role, pos) if org else None
-        for k in self.known:
-            if text in (k.name, k.short) or lower == k.name.lower() or lower in k.aliases:
-                return self._credit(k, raw, role, pos)
-        for k in self.known:
-            if k.type == "person" and " " in k.name and text.endswith(" " + k.name):
-                return self._credit(k, raw, role, pos)  # "Mandi Superintendent of Police Jane Doe"
+        k_named = self._named(text, lower)
+        if k_named is not None:
+            return self._credit(k_named, raw, role, pos)
+        k_named = self._person_ending(text)
+        if k_named is not None:
+            # "Mandi Superintendent of Police Jane Doe"
+            return self._credit(k_named, raw, role, pos)
         ent = _entity_index(self.knowledge).by_plain.get(lower)
         if ent is not None:
             k = self._add(ent.name, ent.short, ent.type, pos, ent.aliases, True)
@@ -334,27 +479,29 @@ class Entities:
         head = words[-1] if words else ""
         if definite and head in _DOCUMENTS and len(words) <= 2:
             # "the statement said": the organisation that issued it, named or credited last
-            org = next((k for k in self._recent(pos) if k.type not in ("person", "other")), None)
+            org = self._latest(pos, ("org",))
             if org is not None:
                 return self._credit(org, raw, role, pos)
         if definite or (text.islower() and head in _AGENCY_SYNONYMS):
             # a definite description: the entity named before whose name fits
             fits = _AGENCY_SYNONYMS.get(head, (head,))
-            orgs = [k for k in self.before(pos) if k.type != "person"]
-            for k in orgs:
-                if (k.words & set(fits)) or (
-                    head not in ORG_WORDS and set(words[:-1]) & k.words
-                ):  # "the health ministry" is not the World Health Organization
-                    return self._credit(k, raw, role, pos)
-            if definite and head in _ANY_ORG and orgs:
-                return self._credit(orgs[0], raw, role, pos)  # "the agency": the last organisation
+            # "the health ministry" is not the World Health Organization
+            shared = (*fits, *words[:-1]) if head not in ORG_WORDS else fits
+            named = (k for k in self._with_words(shared) if k.type != "person")
+            k_fit = self._latest_of(named, pos)
+            if k_fit is not None:
+                return self._credit(k_fit, raw, role, pos)
+            last_org = self._latest(pos, ("other", "org"))
+            if definite and head in _ANY_ORG and last_org is not None:
+                return self._credit(last_org, raw, role, pos)  # "the agency": the last one
         if len(words) == 1 and lower in SOURCE_NOUNS:
             text = lower  # "Police said": a common noun capitalised by the sentence start
         if text[:1].isupper() and len(words) == 1 and lower not in SOURCE_NOUNS:
             # a surname: the person named before
-            for k in self.before(pos) + self.known:
-                if k.type == "person" and lower in k.words:
-                    return self._credit(k, raw, role, pos)
+            people = [k for k in self._with_words((lower,)) if k.type == "person"]
+            if people:
+                k_named = self._latest_of(people, pos) or people[0]
+                return self._credit(k_named, raw, role, pos)
             if not text.isupper() and (text in _NOT_NAMES or not speaker):
                 return None  # a lone capitalised word is a source only as a speaker
         if text[:1].islower() and head not in SOURCE_NOUNS:
@@ -365,7 +512,10 @@ class Entities:
 
     def _mention(self, pos: int, k: Known) -> None:
         # kept in order of position; mentions at one position in the order they were made
-        bisect.insort_right(self._mentions, (pos, k), key=_position)
+        key = (pos, self._seq)
+        self._seq += 1
+        self._marks[id(k)].add(key, k)
+        self._groups[_group(k)].add(key, k)
 
     def _credit(self, k: Known, raw: str, role: str, pos: int) -> Attribution:
         """Credit ``k`` at ``pos``: the mention makes it the latest entity for pronouns ("the
@@ -384,6 +534,22 @@ _OWNER_LEAD = re.compile(rf"^(?:[{UP}][\w-]*\s+)*[{UP}][\w-]*['’]s?\s+[a-z]")
 
 
 _TITLE_LEAD = re.compile(rf"^(?:{TITLE_RX})\s+")
+
+
+def _word_uses(text: str, word: str) -> list[int]:
+    """Where ``word`` stands in ``text`` as a whole word (not inside a word or after a
+    hyphen), left to right without overlaps (``str.find``: a pattern with look-arounds tried
+    at every position of the article is far slower)."""
+    out = []
+    i = text.find(word)
+    while i != -1:
+        end = i + len(word)
+        if (i == 0 or not _WORDISH.match(text, i - 1)) and not _WORDISH.match(text, end):
+            out.append(i)
+            i = text.find(word, end)
+        else:
+            i = text.find(word, i + 1)
+    return out
 
 
 def _trim_name(name: str) -> str:

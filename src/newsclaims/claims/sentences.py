@@ -64,6 +64,7 @@ def _is_abbreviation(text: str, dot: int) -> bool:
 _WORD_BEFORE_DOT = re.compile(r"[A-Za-z.]+$")
 _CAPITALISED_WORD = re.compile(r"[A-Z][a-z]+\s")
 _GLUED_START = re.compile(r"[\"“]?[A-Z][a-z]")
+_SPACES = re.compile(r"\s*")
 _NEXT_START = re.compile(r"\s*(?:[\"“'‘(\[]?[A-Z0-9]|$)")
 
 
@@ -79,10 +80,11 @@ def _boundaries(par: str) -> Iterator[int]:
                 word = _WORD_BEFORE_DOT.search(par, max(0, dot - 24), dot)
                 bare = (word.group(0) if word else "").replace(".", "").lower()
                 # "in the U.S. The ..." ends a sentence; "Rep. Lee" does not
-                nxt = par[end:].lstrip()
-                if bare in _PREFIX_ABBR or not _CAPITALISED_WORD.match(nxt) or len(bare) == 1:
+                nxt = _SPACES.match(par, end).end()  # type: ignore[union-attr]
+                if bare in _PREFIX_ABBR or not _CAPITALISED_WORD.match(par, nxt) or len(bare) == 1:
                     continue
-                if nxt.split(" ", 1)[0] not in _SENTENCE_STARTERS:
+                space = par.find(" ", nxt)
+                if par[nxt : space if space != -1 else size] not in _SENTENCE_STARTERS:
                     continue
             if dot > 0 and par[dot - 1].isdigit() and par[end : end + 1].isdigit():
                 continue  # decimal
@@ -150,8 +152,18 @@ def last_word(text: str) -> str:
 _LINE = re.compile(r"[^\n]+")
 
 
+#: The longest sentence, in characters. Text without sentence ends (a scraped table, a
+#: run-on list) is cut into pieces of at most this size at a space, so that no claim
+#: quotes megabytes and the work per sentence stays bounded; every piece is still exactly
+#: ``source[start:end]``.
+MAX_SENTENCE = 2000
+
+
 def split_sentences(text: str) -> list[Sentence]:
-    """Split ``text`` into sentences; paragraphs (blank-line or newline separated) never merge."""
+    """Split ``text`` into sentences; paragraphs (blank-line or newline separated) never merge.
+
+    A sentence longer than :data:`MAX_SENTENCE` characters is cut at a space into pieces.
+    """
     out: list[Sentence] = []
     for p_index, pm in enumerate(_LINE.finditer(text)):
         par, base = pm.group(0), pm.start()
@@ -164,6 +176,16 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def _add(out: list[Sentence], par: str, base: int, start: int, end: int, p: int) -> None:
+    while end - start > MAX_SENTENCE:
+        cut = par.rfind(" ", start + 1, start + MAX_SENTENCE)
+        if cut == -1 or not par[start:cut].strip():
+            cut = start + MAX_SENTENCE  # no space to cut at: cut the word
+        _add_one(out, par, base, start, cut, p)
+        start = cut
+    _add_one(out, par, base, start, end, p)
+
+
+def _add_one(out: list[Sentence], par: str, base: int, start: int, end: int, p: int) -> None:
     chunk = par[start:end]
     lead = len(chunk) - len(chunk.lstrip())
     chunk = chunk.strip()
