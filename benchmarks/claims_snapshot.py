@@ -86,7 +86,7 @@ def save(path: Path) -> int:
     from newsclaims.pipeline import default_host
 
     knowledge = default_host().knowledge
-    records = []
+    records: list[dict[str, Any]] = []
     for name, p, published in labelled_inputs():
         try:
             report = parse(p, published=published or "2024-06-01")
