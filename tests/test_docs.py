@@ -14,6 +14,7 @@ MODULES = [
     "newsclaims.claims.engine",
     "newsclaims.claims.sentences",
     "newsclaims.claims.wordlists",
+    "newsclaims.detection",
     "newsclaims.host",
     "newsclaims.serialize",
     "newsclaims.testing",

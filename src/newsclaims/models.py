@@ -7,11 +7,15 @@ hashing are real. Build variants with :func:`attrs.evolve`. JSON in and out live
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from datetime import datetime
-from typing import Any, Literal
+from functools import cached_property
+from typing import TYPE_CHECKING, Any, Literal
 
 import attrs
+
+if TYPE_CHECKING:
+    from .detection import Credit, PageSignals
 
 #: Version of the JSON contract written by :mod:`newsclaims.serialize`.
 SCHEMA_VERSION = "1.0"
@@ -63,6 +67,65 @@ class Document:
     def is_html(self) -> bool:
         """True when the document is an HTML page."""
         return "html" in self.content_type
+
+    # -- what the page says about its origin (newsclaims.detection), read once, lazily ------
+
+    @cached_property
+    def signals(self) -> PageSignals:
+        """Every origin signal of the page, read on first use and then kept."""
+        from .detection import read_signals
+
+        return read_signals(self.text, is_html=self.is_html)
+
+    @property
+    def canonical_url(self) -> str | None:
+        """The ``<link rel="canonical">`` URL of an HTML page."""
+        return self.signals.canonical_url
+
+    @property
+    def og_url(self) -> str | None:
+        """The ``og:url`` of an HTML page."""
+        return self.signals.og_url
+
+    @property
+    def declared_urls(self) -> tuple[str, ...]:
+        """Every URL the page gives for itself: canonical link, ``og:url``, ``twitter:url``."""
+        return self.signals.declared_urls
+
+    @property
+    def site_name(self) -> str | None:
+        """The site the page names (``og:site_name``, else ``application-name``)."""
+        return self.signals.site_names[0] if self.signals.site_names else None
+
+    @property
+    def site_names(self) -> tuple[str, ...]:
+        """``og:site_name``, ``application-name`` and ``twitter:site``, in that order."""
+        return self.signals.site_names
+
+    @property
+    def jsonld_types(self) -> tuple[str, ...]:
+        """The ``@type`` of every JSON-LD object of the page (``NewsArticle``, ...)."""
+        return self.signals.jsonld_types
+
+    @property
+    def publishers(self) -> tuple[str, ...]:
+        """The publisher names the page's JSON-LD declares."""
+        return self.signals.publishers
+
+    @property
+    def credit_lines(self) -> tuple[Credit, ...]:
+        """Credit lines ("Source: The Example Times", "(Yonhap)") near the start or end."""
+        return self.signals.credits
+
+    def outlet_score(
+        self, *, domains: Iterable[str] = (), names: Iterable[str] = ()
+    ) -> float | None:
+        """A detection score for the outlet of ``domains`` and ``names`` (see
+        :func:`newsclaims.detection.outlet_score`): 1.0 URL, 0.9 publisher, 0.85 site name,
+        0.8 credit line, ``None`` without evidence."""
+        from .detection import outlet_score
+
+        return outlet_score(self.signals, self.url, domains=domains, names=names)
 
 
 @attrs.frozen

@@ -91,41 +91,6 @@ def is_herald_name(name: str | None) -> bool:
     return bool(name) and bool(_HERALD_NAME.match(" ".join(str(name).split())))
 
 
-def _head_links(tree: HtmlElement) -> list[str]:
-    urls: list[str] = []
-    for link in tree.iter("link"):
-        if (link.get("rel") or "").strip().lower() == "canonical" and link.get("href"):
-            urls.append(str(link.get("href")))
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or "").strip().lower()
-        if key in ("og:url", "twitter:url") and meta.get("content"):
-            urls.append(str(meta.get("content")))
-    return urls
-
-
-def _site_names(tree: HtmlElement) -> list[str]:
-    names: list[str] = []
-    for meta in tree.iter("meta"):
-        key = (meta.get("property") or meta.get("name") or "").strip().lower()
-        if key in ("og:site_name", "application-name", "twitter:site") and meta.get("content"):
-            names.append(str(meta.get("content")).lstrip("@"))
-    return names
-
-
-def _publishers(tree: HtmlElement) -> list[str]:
-    try:
-        from newsclaims_html.jsonld import jsonld_objects, names_of
-    except ImportError:  # pragma: no cover - newsclaims-html is a dependency
-        return []
-    objects = jsonld_objects(tree)
-    names: list[str] = []
-    for obj in objects:
-        for key in ("publisher", "sourceOrganization", "provider"):
-            if obj.get(key):
-                names.extend(names_of(obj[key], objects))
-    return names
-
-
 #: page furniture where a link to the paper is navigation, not a credit
 _FURNITURE = ("nav", "header", "aside", "menu")
 
@@ -136,15 +101,17 @@ def _body_lines(tree: HtmlElement) -> list[str]:
 
 
 def _examine_html(document: Document) -> Evidence | None:
+    # the page's own declarations come from the core's detection helpers (read once per
+    # document); only a repost's credit line needs this plugin's own reading of the body
+    if any(is_herald_url(u) for u in document.declared_urls):
+        return Evidence(SCORE_URL, "canonical")
+    if any(is_herald_name(n) for n in document.publishers):
+        return Evidence(SCORE_PUBLISHER, "publisher")
+    if any(is_herald_name(n) for n in document.site_names):
+        return Evidence(SCORE_SITE_NAME, "site-name")
     tree = parse_tree(document.text)
     if tree is None:
         return None
-    if any(is_herald_url(u) for u in _head_links(tree)):
-        return Evidence(SCORE_URL, "canonical", tree=tree)
-    if any(is_herald_name(n) for n in _publishers(tree)):
-        return Evidence(SCORE_PUBLISHER, "publisher", tree=tree)
-    if any(is_herald_name(n) for n in _site_names(tree)):
-        return Evidence(SCORE_SITE_NAME, "site-name", tree=tree)
     credit = find_credit(_body_lines(tree))
     if credit is not None:
         return Evidence(SCORE_CREDIT, "credit", credit, tree=tree)
