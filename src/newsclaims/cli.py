@@ -12,6 +12,7 @@ import attrs
 
 from . import __version__
 from .batch.command import FORMATS, UsageError, run_extract
+from .commands import new_plugin, outlets
 from .host import PluginHost, Settings
 from .serialize import schema
 
@@ -116,6 +117,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="JSON inventory: name, distribution, version, hooks, status, load errors.",
     )
     sub.add_parser("schema", help="print the JSON Schema of a report")
+    outlets.add_parser(sub, common)
+    new_plugin.add_parser(sub, common)
     return parser
 
 
@@ -150,6 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     out, err = sys.stdout, sys.stderr
     try:
+        if getattr(args, "run", None) is not None:  # subcommands in newsclaims.commands
+            return int(args.run(args, out, err))
         if args.command == "extract":
             return cmd_extract(args, out, err)
         if args.command == "plugins":
