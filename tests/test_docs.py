@@ -42,3 +42,42 @@ def test_every_hook_is_documented_in_the_plugin_guide() -> None:
     for name in hooks:
         assert f"`{name}(" in guide, name
         assert getattr(hookspecs, name).__doc__, name
+
+
+def test_every_hook_is_in_the_generated_reference_with_its_arguments() -> None:
+    import inspect
+    import sys
+
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        import nc_docs
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    from newsclaims import hookspecs
+
+    hooks = [n for n in dir(hookspecs) if n.startswith("newsclaims_")]
+    assert sorted(nc_docs.hook_names()) == sorted(hooks)
+    reference = nc_docs.render_hooks()
+    for name in hooks:
+        doc = inspect.getdoc(getattr(hookspecs, name)) or ""
+        assert len(doc.split()) >= 5, f"{name} has no docstring"
+        assert f".. autofunction:: newsclaims.hookspecs.{name}" in reference
+        for arg in inspect.signature(getattr(hookspecs, name)).parameters:
+            assert f":param {arg}:" in doc, f"{name}: argument {arg!r} is not documented"
+
+
+def test_every_contract_field_is_explained() -> None:
+    import sys
+
+    sys.path.insert(0, str(DOCS / "_ext"))
+    try:
+        import contract_fields
+        import nc_docs
+    finally:
+        sys.path.remove(str(DOCS / "_ext"))
+    missing = [
+        path
+        for path, _kind, _required, description in nc_docs.schema_rows()
+        if not (contract_fields.MEANINGS.get(path) or description)
+    ]
+    assert not missing, f"explain these fields in docs/_ext/contract_fields.py: {missing}"

@@ -98,6 +98,10 @@ def newsclaims_person_key(name: str) -> str | None:
     Used to merge spelling and romanization variants of one person across outlets
     (``"Kim Jong-un"``, ``"Kim Jong Un"``). The first non-``None`` answer wins.
 
+    :param name: a person's name as an article writes it.
+    :return: the key (any string; equal keys mean one person), or ``None`` for names the
+        plugin does not know how to key.
+
     .. versionadded:: 0.1
     """
 

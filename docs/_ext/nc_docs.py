@@ -1,0 +1,268 @@
+"""Sphinx helpers of the newsclaims docs: generated references and runnable examples.
+
+* ``hook-reference``: one entry per hook in :mod:`newsclaims.hookspecs`, in source order,
+  with its signature, types, pluggy options and docstring (:func:`render_hooks`).
+* ``schema-fields``: every field of the JSON Schema of a report as a table with its type,
+  whether it is required, and what it means (:func:`schema_rows`; meanings from
+  :data:`contract_fields.MEANINGS`, a missing one is a build warning).
+* every literal block that starts with ``>>>`` is a doctest block, so ``sphinx-build -b
+  doctest`` runs the markdown pages' examples as well as the docstrings'.
+"""
+
+from __future__ import annotations
+
+import inspect
+import json
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from docutils import nodes
+from docutils.statemachine import StringList
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+logger = logging.getLogger(__name__)
+
+
+# -- hooks ------------------------------------------------------------------------------------
+
+
+def hook_names() -> list[str]:
+    """The hooks of :mod:`newsclaims.hookspecs`, in the order the module defines them."""
+    from newsclaims import hookspecs
+
+    found = [
+        (obj.__code__.co_firstlineno, name)
+        for name, obj in vars(hookspecs).items()
+        if name.startswith("newsclaims_") and inspect.isfunction(obj)
+    ]
+    return [name for _line, name in sorted(found)]
+
+
+def hook_options(name: str) -> dict[str, bool]:
+    """The pluggy options a hookspec declares (``firstresult``, ``historic``)."""
+    from newsclaims import hookspecs
+
+    opts = getattr(getattr(hookspecs, name), "newsclaims_spec", {}) or {}
+    return {k: bool(v) for k, v in opts.items() if k in ("firstresult", "historic") and v}
+
+
+def render_hooks() -> str:
+    """The hook reference as reStructuredText."""
+    from newsclaims import hookspecs
+
+    out = [
+        ".. list-table::",
+        "   :header-rows: 1",
+        "",
+        "   * - hook",
+        "     - arguments",
+        "     - calls",
+    ]
+    for name in hook_names():
+        args = ", ".join(inspect.signature(getattr(hookspecs, name)).parameters) or "(none)"
+        calls = "first answer wins" if hook_options(name).get("firstresult") else "every plugin"
+        out += [f"   * - :func:`{name}`", f"     - {args}", f"     - {calls}"]
+    out.append("")
+    for name in hook_names():
+        opts = hook_options(name)
+        out += [f".. autofunction:: newsclaims.hookspecs.{name}", ""]
+        if opts:
+            out += [
+                "   *hookspec options:* " + ", ".join(f"``{k}=True``" for k in opts),
+                "",
+            ]
+    return "\n".join(out)
+
+
+class HookReference(SphinxDirective):
+    """``hook-reference``: the generated hook reference."""
+
+    has_content = False
+
+    def run(self) -> list[nodes.Node]:
+        container = nodes.container()
+        self.state.nested_parse(StringList(render_hooks().splitlines()), 0, container)
+        return list(container.children)
+
+
+# -- the command line ------------------------------------------------------------------------
+
+
+def cli_sections() -> list[tuple[str, str, str]]:
+    """``(command, description, --help text)`` for ``newsclaims`` and each subcommand."""
+    import argparse
+    import os
+
+    from newsclaims.cli import build_parser
+
+    os.environ["COLUMNS"] = "92"  # argparse wraps to the terminal; the page wants one width
+    parser = build_parser()
+    out = [("newsclaims", parser.description or "", parser.format_help())]
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                out.append((f"newsclaims {name}", sub.description or "", sub.format_help()))
+    return out
+
+
+class CliReference(SphinxDirective):
+    """``cli-reference``: the ``--help`` of the command and of every subcommand."""
+
+    def run(self) -> list[nodes.Node]:
+        result: list[nodes.Node] = []
+        for command, description, text in cli_sections():
+            section = nodes.section(ids=[nodes.make_id(command)])
+            section += nodes.title(command, command)
+            if description:
+                section += nodes.paragraph(description, description)
+            block = nodes.literal_block(text, text)
+            block["language"] = "text"
+            section += block
+            result.append(section)
+        return result
+
+
+# -- the JSON contract ------------------------------------------------------------------------
+
+
+def _schema() -> dict[str, Any]:
+    text = (resources.files("newsclaims") / "schema" / "report.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def _type_of(node: dict[str, Any], defs: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        target = defs[name]
+        kind, obj = _type_of(target, defs)
+        return (name if kind == "object" else kind), obj
+    if "oneOf" in node:
+        kinds, obj = [], None
+        for option in node["oneOf"]:
+            kind, o = _type_of(option, defs)
+            kinds.append(kind)
+            obj = obj or o
+        return " or ".join(kinds), obj
+    if "enum" in node:
+        return " | ".join(json.dumps(v) for v in node["enum"]), None
+    kind = node.get("type", "any")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "array" in kinds and "items" in node:
+        item, obj = _type_of(node["items"], defs)
+        return f"array of {item}", obj
+    if "array" in kinds and "prefixItems" in node:
+        return "[integer, integer]", None
+    if "object" in kinds:
+        return "object", node
+    return " or ".join(kinds), None
+
+
+def schema_rows() -> Iterator[tuple[str, str, bool, str | None]]:
+    """``(path, type, required, description)`` for every field of the report schema."""
+    schema = _schema()
+    defs = schema.get("$defs", {})
+
+    def walk(obj: dict[str, Any], prefix: str) -> Iterator[tuple[str, str, bool, str | None]]:
+        required = set(obj.get("required", ()))
+        for key, node in obj.get("properties", {}).items():
+            path = f"{prefix}{key}"
+            kind, inner = _type_of(node, defs)
+            yield path, kind, key in required, node.get("description")
+            if inner is not None and inner is not obj:
+                child = f"{path}[]." if kind.startswith("array") else f"{path}."
+                yield from walk(inner, child)
+
+    yield from walk(schema, "")
+
+
+class SchemaFields(SphinxDirective):
+    """``schema-fields``: every field of the report schema with its meaning."""
+
+    def run(self) -> list[nodes.Node]:
+        from contract_fields import MEANINGS
+
+        lines = [
+            ".. list-table::",
+            "   :header-rows: 1",
+            "   :widths: 22 18 8 52",
+            "",
+            "   * - field",
+            "     - type",
+            "     - required",
+            "     - meaning",
+        ]
+        for path, kind, required, description in schema_rows():
+            meaning = MEANINGS.get(path) or description
+            if not meaning:
+                logger.warning(
+                    "JSON contract field %r has no explanation", path, location=self.get_location()
+                )
+                meaning = ""
+            lines += [
+                f"   * - ``{path}``",
+                f"     - {kind}",
+                f"     - {'yes' if required else 'no'}",
+                f"     - {meaning}",
+            ]
+        container = nodes.container()
+        self.state.nested_parse(StringList(lines), 0, container)
+        return list(container.children)
+
+
+# -- runnable examples ------------------------------------------------------------------------
+
+
+def _module_of(node: nodes.Node, current: str | None) -> str | None:
+    from sphinx import addnodes
+
+    parent = node.parent
+    while parent is not None:
+        if isinstance(parent, addnodes.desc):
+            for sig in parent.findall(addnodes.desc_signature):
+                if sig.get("module"):
+                    return str(sig["module"])
+        parent = parent.parent
+    return current
+
+
+def _doctest_blocks(app: Sphinx, doctree: nodes.document) -> None:
+    """Make ``>>>`` blocks doctests; a docstring's examples run in its module's namespace."""
+    current: str | None = None
+    for node in list(doctree.findall()):
+        if isinstance(node, (nodes.target, nodes.section)):
+            for node_id in node.get("ids", ()):
+                if node_id.startswith("module-"):
+                    current = node_id.removeprefix("module-")
+            continue
+        if not isinstance(node, (nodes.literal_block, nodes.doctest_block)):
+            continue
+        text = node.astext()
+        if not text.lstrip().startswith(">>>") or "testnodetype" in node:
+            continue
+        module = _module_of(node, current)
+        group = module or "default"
+        new = nodes.literal_block(text, text)
+        new["language"] = "pycon"
+        new["testnodetype"] = "doctest"
+        new["groups"] = [group]
+        new["options"] = {}
+        node.replace_self(new)
+        if module:
+            code = f"import {module} as _mod\nglobals().update(vars(_mod))"
+            setup = nodes.comment(code, code)
+            setup["testnodetype"] = "testsetup"
+            setup["groups"] = [group]
+            new.parent.insert(new.parent.index(new), setup)
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the directives and the doctest transform."""
+    app.add_directive("cli-reference", CliReference)
+    app.add_directive("hook-reference", HookReference)
+    app.add_directive("schema-fields", SchemaFields)
+    app.connect("doctree-read", _doctest_blocks)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
