@@ -165,7 +165,8 @@ class Article:
     """What a source plugin returns from ``newsclaims_parse``: clean text and metadata.
 
     ``text`` keeps paragraphs separated by blank lines; the claim engine reads it and
-    claim spans point into it.
+    claim spans point into it. ``warnings`` are the parser's notes on text it could not
+    read (a page cut at a size limit, nesting too deep); they go to the report's warnings.
     """
 
     text: str
@@ -176,6 +177,7 @@ class Article:
     source: Source = attrs.field(factory=Source)
     removed: tuple[Removed, ...] = attrs.field(default=(), converter=_tuple)
     extra: Mapping[str, Any] = attrs.field(factory=dict, converter=_mapping, eq=False)
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
 
 
 @attrs.frozen

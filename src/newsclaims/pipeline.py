@@ -75,7 +75,7 @@ def build_report(
         claims=claims,
         parser=parser,
         input=document.origin,
-        warnings=(*document.warnings, *warnings),
+        warnings=(*document.warnings, *warnings, *article.warnings),
     )
 
 

@@ -2,18 +2,42 @@
 
 from __future__ import annotations
 
+import re
+
+import attrs
+
 from newsclaims.knowledge import Knowledge, domain_of
 from newsclaims.models import Article, Document, Source
 
 from .body import extract_body
 from .jsonld import article_object, jsonld_objects
 from .metadata import PageMetadata, is_outlet_name, read_metadata
-from .tree import HtmlElement, parse_tree
+from .tree import HtmlElement, parse_page
 
 __all__ = ["article_from_tree", "parse_html"]
 
-#: Pages larger than this are cut before parsing (no news page comes close).
+#: Pages larger than this, scripts and style sheets not counted, are cut before parsing
+#: (no news page comes close), with a warning in the report.
 MAX_CHARS = 8_000_000
+
+# a script (JSON-LD excepted) or style sheet with its content: never article text
+_CODE = re.compile(
+    r"<(script|style)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
+)
+
+
+def _bounded(text: str) -> tuple[str, tuple[str, ...]]:
+    """``text`` within :data:`MAX_CHARS` after dropping scripts and styles; warnings if cut."""
+    if len(text) <= MAX_CHARS:
+        return text, ()
+    text = _CODE.sub("", text)
+    if len(text) <= MAX_CHARS:
+        return text, ()
+    warning = (
+        f"html: the page's markup without scripts is {len(text):,} characters; "
+        f"only the first {MAX_CHARS:,} were read"
+    )
+    return text[:MAX_CHARS], (warning,)
 
 
 def _outlet(meta: PageMetadata, url: str | None, knowledge: Knowledge) -> str | None:
@@ -84,8 +108,11 @@ def parse_html(document: Document, knowledge: Knowledge | None = None) -> Articl
 
     This is the generic parser site plugins build on: it never raises on bad input.
     """
-    text = document.text[:MAX_CHARS] if document.text else ""
-    tree = parse_tree(text)
+    text, warnings = _bounded(document.text or "")
+    tree, lost = parse_page(text)
+    warnings += lost
     if tree is None:
-        return Article(text="", source=Source(url=document.url, domain=domain_of(document.url)))
-    return article_from_tree(tree, document, knowledge)
+        source = Source(url=document.url, domain=domain_of(document.url))
+        return Article(text="", source=source, warnings=warnings)
+    article = article_from_tree(tree, document, knowledge)
+    return attrs.evolve(article, warnings=(*article.warnings, *warnings)) if warnings else article

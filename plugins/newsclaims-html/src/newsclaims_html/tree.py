@@ -20,9 +20,10 @@ from lxml.html import (  # type: ignore[import-untyped]
     HtmlProcessingInstruction,
 )
 
-__all__ = ["ClassQuery", "HtmlElement", "class_text", "parse_tree"]
+__all__ = ["ClassQuery", "HtmlElement", "class_text", "parse_page", "parse_tree"]
 
-_XML_DECL = re.compile(r"^\s*<\?xml[^>]*\?>", re.IGNORECASE)
+# an XML declaration, also a malformed one (no closing "?", a broken encoding=)
+_XML_DECL = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 
 
 # Every element is an HtmlElement, chosen in C: lxml.html's own lookup calls back into
@@ -34,16 +35,24 @@ _LOOKUP = etree.ElementDefaultClassLookup(
 
 
 def _parser() -> HTMLParser:
-    # one parser object per call: lxml parsers are not thread-safe
-    parser = HTMLParser(remove_comments=True, collect_ids=False, default_doctype=False)
+    # one parser object per call: lxml parsers are not thread-safe. huge_tree lifts
+    # libxml2's nesting limit from 256 to 2048 levels (deeper, the rest is dropped)
+    parser = HTMLParser(
+        remove_comments=True, collect_ids=False, default_doctype=False, huge_tree=True
+    )
     parser.set_element_class_lookup(_LOOKUP)
     return parser
 
 
-def parse_tree(page: str | bytes) -> HtmlElement | None:
-    """Parse ``page`` into an lxml HTML tree; ``None`` when nothing parses.
+#: libxml2's message when a page nests deeper than it parses (the rest is dropped)
+_DEPTH_ERROR = "depth"
 
-    Text with an XML declaration is accepted (lxml refuses such unicode strings).
+
+def parse_page(page: str | bytes) -> tuple[HtmlElement | None, tuple[str, ...]]:
+    """Parse ``page`` into an lxml HTML tree, with warnings about text the parser lost.
+
+    The tree is ``None`` when nothing parses. Text with an XML declaration, even a
+    malformed one, is accepted (lxml refuses unicode strings that declare an encoding).
     """
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
@@ -51,14 +60,38 @@ def parse_tree(page: str | bytes) -> HtmlElement | None:
     if "\x00" in page:  # a scan; the copy only when needed
         page = page.replace("\x00", "")
     if not page.strip():
-        return None
+        return None, ()
+    parser = _parser()
     try:
-        root = etree.fromstring(page, parser=_parser())
-    except (etree.ParserError, ValueError, TypeError):
-        return None
+        root = etree.fromstring(page, parser=parser)
+    except ValueError:
+        # an encoding declaration lxml refuses in a unicode string (a broken one
+        # somewhere the pattern above did not see): parse the UTF-8 bytes instead
+        try:
+            parser = _parser()
+            root = etree.fromstring(page.encode("utf-8", "surrogatepass"), parser=parser)
+        except (etree.ParserError, ValueError, TypeError):
+            return None, ()
+    except (etree.ParserError, TypeError):
+        return None, ()
     if root is None or not isinstance(root, HtmlElement):
-        return None
-    return root
+        return None, ()
+    warnings: tuple[str, ...] = ()
+    if any(_DEPTH_ERROR in e.message.lower() for e in parser.error_log):
+        warnings = (
+            "html: the page nests elements deeper than the HTML parser reads "
+            "(libxml2: excessive depth); text after that point was lost",
+        )
+    return root, warnings
+
+
+def parse_tree(page: str | bytes) -> HtmlElement | None:
+    """Parse ``page`` into an lxml HTML tree; ``None`` when nothing parses.
+
+    Text with an XML declaration is accepted (lxml refuses such unicode strings).
+    :func:`parse_page` also says what the parser lost.
+    """
+    return parse_page(page)[0]
 
 
 _CLASS_VALUES = etree.XPath("//@class", smart_strings=False)
