@@ -57,3 +57,14 @@ def test_a_real_cut_is_a_warning(monkeypatch: pytest.MonkeyPatch) -> None:
     report = newsclaims.parse(_page(f"<p>{SENTENCE}</p>" * 200))
     assert SENTENCE in report.text
     assert any("5,000" in w and "were read" in w for w in report.warnings)
+
+
+def test_a_placeholder_date_is_no_date() -> None:
+    head = (
+        '<head><meta property="article:published_time" content="0001-01-01T00:00:00Z">'
+        '<meta name="date" content="2024-03-05T10:00:00Z"></head>'
+    )
+    text = "Officials said in January that 5 people were killed in the attack."
+    report = newsclaims.parse(f"<html>{head}<body><p>{text}</p></body></html>")
+    assert report.text == text
+    assert report.published is not None and report.published.startswith("2024-03-05")

@@ -165,13 +165,18 @@ def _page_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
     return None
 
 
+#: dates before this year are a CMS's placeholder for "no date" (``0001-01-01``), not news
+MIN_YEAR = 1900
+
+
 def _date(value: str | None) -> datetime | None:
     if not value:
         return None
     try:
-        return parse_date(value.strip())
+        found = parse_date(value.strip())
     except (ValueError, OverflowError, TypeError):
         return None
+    return found if found is not None and found.year >= MIN_YEAR else None
 
 
 def _first_date(values: Iterable[str | None]) -> datetime | None:
