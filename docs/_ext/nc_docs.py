@@ -50,30 +50,21 @@ def hook_options(name: str) -> dict[str, bool]:
 
 
 def render_hooks() -> str:
-    """The hook reference as reStructuredText."""
+    """The hook reference as MyST markdown (the pages are markdown)."""
     from newsclaims import hookspecs
 
-    out = [
-        ".. list-table::",
-        "   :header-rows: 1",
-        "",
-        "   * - hook",
-        "     - arguments",
-        "     - calls",
-    ]
+    out = ["| hook | arguments | calls |", "|---|---|---|"]
     for name in hook_names():
         args = ", ".join(inspect.signature(getattr(hookspecs, name)).parameters) or "(none)"
         calls = "first answer wins" if hook_options(name).get("firstresult") else "every plugin"
-        out += [f"   * - :func:`{name}`", f"     - {args}", f"     - {calls}"]
+        out.append(f"| {{func}}`~newsclaims.hookspecs.{name}` | {args} | {calls} |")
     out.append("")
     for name in hook_names():
+        # autodoc writes reST: parse it as reST, not as the page's markdown
+        out += ["```{eval-rst}", f".. autofunction:: newsclaims.hookspecs.{name}", "```", ""]
         opts = hook_options(name)
-        out += [f".. autofunction:: newsclaims.hookspecs.{name}", ""]
         if opts:
-            out += [
-                "   *hookspec options:* " + ", ".join(f"``{k}=True``" for k in opts),
-                "",
-            ]
+            out += ["*hookspec options:* " + ", ".join(f"`{k}=True`" for k in opts), ""]
     return "\n".join(out)
 
 
@@ -185,29 +176,18 @@ class SchemaFields(SphinxDirective):
     def run(self) -> list[nodes.Node]:
         from contract_fields import MEANINGS
 
-        lines = [
-            ".. list-table::",
-            "   :header-rows: 1",
-            "   :widths: 22 18 8 52",
-            "",
-            "   * - field",
-            "     - type",
-            "     - required",
-            "     - meaning",
-        ]
+        lines = ["| field | type | required | meaning |", "|---|---|---|---|"]
         for path, kind, required, description in schema_rows():
             meaning = MEANINGS.get(path) or description
             if not meaning:
                 logger.warning(
-                    "JSON contract field %r has no explanation", path, location=self.get_location()
+                    "JSON contract field %r has no explanation",
+                    path,
+                    location=self.get_location(),
                 )
                 meaning = ""
-            lines += [
-                f"   * - ``{path}``",
-                f"     - {kind}",
-                f"     - {'yes' if required else 'no'}",
-                f"     - {meaning}",
-            ]
+            cells = (f"`{path}`", kind, "yes" if required else "no", meaning)
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         container = nodes.container()
         self.state.nested_parse(StringList(lines), 0, container)
         return list(container.children)
