@@ -10,6 +10,12 @@ import newsclaims
 SENTENCE = "Officials said 5 people were killed in the attack on Monday in the capital."
 
 
+@pytest.fixture(autouse=True)
+def _installed_plugins(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests parse through the installed html plugin: tox's default env turns autoload off."""
+    monkeypatch.delenv("NEWSCLAIMS_DISABLE_AUTOLOAD", raising=False)
+
+
 def _page(body: str) -> str:
     return f"<html><body>{body}</body></html>"
 
