@@ -251,13 +251,45 @@ def _canonical(tree: Any) -> str | None:
     return None
 
 
-def _flatten(value: Any) -> Iterator[dict[str, Any]]:
+_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
+_CONTROL = re.compile(r"[\x00-\x1f]")
+
+
+def load_jsonld(text: str) -> Any:
+    r"""The JSON of one ``ld+json`` script, or None when it does not parse.
+
+    Comment and CDATA wrappers and a trailing semicolon are removed; raw control
+    characters inside strings (the usual breakage) are read as spaces.
+
+    >>> load_jsonld('<!-- {"@type": "NewsArticle",\n "headline": "a\tb"}; -->')["headline"]
+    'a b'
+    """
+    text = _WRAPPERS.sub("", text.strip()).strip().rstrip(";")
+    if not text:
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:
+        return json.loads(_CONTROL.sub(" ", text))
+    except ValueError:
+        return None
+
+
+def flatten_jsonld(value: Any) -> Iterator[dict[str, Any]]:
+    """Every object of loaded JSON-LD, with lists and ``@graph`` arrays flattened.
+
+    >>> [o["@type"] for o in flatten_jsonld({"@graph": [{"@type": "A"}, [{"@type": "B"}]]})]
+    ['A', 'B']
+    """
     if isinstance(value, list):
         for item in value:
-            yield from _flatten(item)
+            yield from flatten_jsonld(item)
     elif isinstance(value, dict):
-        if "@graph" in value:
-            yield from _flatten(value["@graph"])
+        graph = value.get("@graph")
+        if graph is not None:
+            yield from flatten_jsonld(graph)
             rest = {k: v for k, v in value.items() if k not in ("@graph", "@context")}
             if "@type" in rest:
                 yield rest
@@ -265,28 +297,27 @@ def _flatten(value: Any) -> Iterator[dict[str, Any]]:
             yield value
 
 
-def _jsonld(tree: Any) -> list[dict[str, Any]]:
+def jsonld_in(tree: Any) -> list[dict[str, Any]]:
+    """Every JSON-LD object in the ``ld+json`` scripts of a parsed (lxml) page."""
     objects: list[dict[str, Any]] = []
     for script in tree.iter("script"):
         if "ld+json" not in (script.get("type") or "").lower():
             continue
-        raw = (script.text or "").strip()
-        raw = re.sub(r"^\s*(?:<!--|<!\[CDATA\[)|(?:-->|\]\]>)\s*$", "", raw).strip().rstrip(";")
-        try:
-            data = json.loads(raw)
-        except ValueError:
-            try:  # raw newlines and tabs inside strings are the usual breakage
-                data = json.loads(re.sub(r"[\x00-\x1f]", " ", raw))
-            except ValueError:
-                continue
-        objects.extend(_flatten(data))
+        data = load_jsonld(script.text or "")
+        if data is not None:
+            objects.extend(flatten_jsonld(data))
     return objects
 
 
-def _types(obj: dict[str, Any]) -> list[str]:
+def jsonld_types(obj: dict[str, Any]) -> tuple[str, ...]:
+    """The ``@type`` names of a JSON-LD object without a ``schema:`` or URL prefix.
+
+    >>> jsonld_types({"@type": ["schema:NewsArticle", "https://schema.org/Article"]})
+    ('NewsArticle', 'Article')
+    """
     value = obj.get("@type")
     values = value if isinstance(value, list) else [value]
-    return [v.rsplit(":", 1)[-1].rsplit("/", 1)[-1] for v in values if isinstance(v, str)]
+    return tuple(v.rsplit(":", 1)[-1].rsplit("/", 1)[-1] for v in values if isinstance(v, str))
 
 
 def _names(value: Any, objects: list[dict[str, Any]]) -> list[str]:
@@ -337,8 +368,8 @@ def _html_signals(text: str) -> PageSignals:
             *(n.lstrip("@") for n in meta.get("twitter:site", ())),
         ]
     )
-    objects = _jsonld(tree)
-    types = _unique(t for obj in objects for t in _types(obj))
+    objects = jsonld_in(tree)
+    types = _unique(t for obj in objects for t in jsonld_types(obj))
     publishers = _unique(
         n
         for obj in objects

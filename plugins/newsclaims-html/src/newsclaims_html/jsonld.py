@@ -8,12 +8,13 @@ dicts; :func:`article_object` picks the object that describes the article itself
 
 from __future__ import annotations
 
-import json
-import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any
 
 from lxml import html as lxml_html  # type: ignore[import-untyped]
+
+from newsclaims.detection import jsonld_in
+from newsclaims.detection import jsonld_types as types_of
 
 from .tree import HtmlElement
 
@@ -41,38 +42,6 @@ ARTICLE_TYPES = (
     "Report",
 )
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-_WRAPPERS = re.compile(r"^\s*(?:<!--|//\s*<!\[CDATA\[|<!\[CDATA\[)|(?:-->|//\s*\]\]>|\]\]>)\s*$")
-
-
-def _load(text: str) -> Any:
-    text = _WRAPPERS.sub("", text.strip()).strip().rstrip(";")
-    if not text:
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        pass
-    try:  # raw newlines and tabs inside strings are the usual breakage
-        return json.loads(_CONTROL.sub(" ", text.replace("\n", " ").replace("\t", " ")))
-    except ValueError:
-        return None
-
-
-def _flatten(value: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(value, list):
-        for item in value:
-            yield from _flatten(item)
-    elif isinstance(value, dict):
-        graph = value.get("@graph")
-        if graph is not None:
-            yield from _flatten(graph)
-            rest = {k: v for k, v in value.items() if k not in ("@graph", "@context")}
-            if "@type" in rest:
-                yield rest
-        else:
-            yield value
-
 
 def jsonld_objects(tree: HtmlElement | str | bytes) -> list[dict[str, Any]]:
     """Every JSON-LD object of a page, with lists and ``@graph`` arrays flattened.
@@ -92,22 +61,7 @@ def jsonld_objects(tree: HtmlElement | str | bytes) -> list[dict[str, Any]]:
         if parsed is None:
             return []
         tree = parsed
-    out: list[dict[str, Any]] = []
-    for script in tree.iter("script"):
-        kind = (script.get("type") or "").lower()
-        if "ld+json" not in kind:
-            continue
-        data = _load(script.text or "")
-        if data is not None:
-            out.extend(_flatten(data))
-    return out
-
-
-def types_of(obj: dict[str, Any]) -> tuple[str, ...]:
-    """The ``@type`` names of ``obj`` without a ``schema:`` prefix."""
-    value = obj.get("@type")
-    values = value if isinstance(value, list) else [value]
-    return tuple(v.rsplit(":", 1)[-1].rsplit("/", 1)[-1] for v in values if isinstance(v, str))
+    return jsonld_in(tree)
 
 
 def resolve(value: Any, objects: Iterable[dict[str, Any]]) -> Any:
