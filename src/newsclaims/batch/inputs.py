@@ -15,37 +15,10 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-import attrs
+from .item import INPUT_ERROR, Item
+from .warc import warc_items
 
-#: Error type of an item whose problem was found while expanding the inputs.
-INPUT_ERROR = "InputError"
-
-
-@attrs.frozen
-class Item:
-    """One unit of work: a file to read, or bytes already read (a WARC record, stdin).
-
-    :param name: the input's unique, stable name (a path, ``file.warc.gz#1234`` for the WARC
-        record at that byte offset, ``<stdin>``); it becomes the report's ``input``.
-    :param path: the file a worker reads, when ``data`` is ``None``.
-    :param data: the payload, when it was read while expanding (WARC records, stdin).
-    :param url: the URL the payload was fetched from (WARC-Target-URI).
-    :param published: a fallback publication date (WARC-Date).
-    :param charset: the charset the server declared for ``data``.
-    :param content_type: ``text/html`` when known to be a page.
-    :param size: bytes of the inputs this item accounts for (for progress and MB/s).
-    :param error: ``(type, message)`` when the input could not be read at all.
-    """
-
-    name: str
-    path: str | None = None
-    data: bytes | None = attrs.field(default=None, repr=False)
-    url: str | None = None
-    published: str | None = None
-    charset: str | None = None
-    content_type: str | None = None
-    size: int = 0
-    error: tuple[str, str] | None = None
+__all__ = ["INPUT_ERROR", "Item"]
 
 
 def is_warc(path: str | os.PathLike[str]) -> bool:
@@ -142,8 +115,6 @@ def files(
 
 def _file_items(path: str) -> Iterator[Item]:
     if is_warc(path):
-        from .warc import warc_items
-
         yield from warc_items(path)
         return
     try:

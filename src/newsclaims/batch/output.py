@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
 
 if TYPE_CHECKING:
-    from .work import Outcome
+    from .item import Outcome
 
 #: Columns of the claim table (CSV, Parquet, dask dataframe), in order.
 CLAIM_COLUMNS = (

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from .inputs import INPUT_ERROR, Item
+from .item import INPUT_ERROR, Item
 
 #: What to tell the user when warcio is missing.
 WARC_HINT = "reading WARC files needs warcio: pip install 'newsclaims[warc]'"

@@ -19,8 +19,10 @@ from ..inputs import decode_bytes, document_from
 from ..models import Document, Failure, Report
 from ..pipeline import failure_for, parse_document
 from ..serialize import failure_to_dict, report_to_dict
-from .inputs import Item
+from .item import Item, Outcome
 from .output import claim_rows
+
+__all__ = ["Job", "Outcome", "document_for", "host_factory", "parse_item", "process", "record_for"]
 
 
 def host_factory(settings: Settings | None = None) -> Callable[[], PluginHost]:
@@ -46,27 +48,6 @@ class Job:
     published: str | None = None
     indent: int | None = None
     rows: bool = False
-
-
-@attrs.frozen
-class Outcome:
-    """The result of one item, ready to write.
-
-    :param name: the item's name (the record's ``input``).
-    :param line: the record as JSON text, without a final newline.
-    :param error: ``"<type>: <message>"`` when the item failed, else ``None``.
-    :param claims: the number of claims in the report.
-    :param size: bytes of input the item accounted for.
-    :param rows: the claim rows (see :data:`~newsclaims.batch.output.CLAIM_COLUMNS`)
-        when the job asked for them.
-    """
-
-    name: str
-    line: str
-    error: str | None = None
-    claims: int = 0
-    size: int = 0
-    rows: tuple[dict[str, Any], ...] = ()
 
 
 def document_for(item: Item, job: Job) -> Document:
