@@ -99,7 +99,7 @@ def jsonl(text: str) -> list[dict[str, Any]]:
     return records
 
 
-def test_one_input_prints_one_indented_report(
+def test_one_input_prints_one_jsonl_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "one.txt"
@@ -108,9 +108,9 @@ def test_one_input_prints_one_indented_report(
         capsys, str(path), "--url", "https://example.org/x", "--published", "2024-02-03"
     )
     assert code == 0
-    report = json.loads(out)  # a single JSON document, not JSONL
+    report = json.loads(out)  # one JSONL line is also one JSON document
     validate(report)
-    assert out.startswith("{\n  ")
+    assert out.count("\n") == 1  # the same format as for several inputs
     assert report["input"] == str(path)
     assert report["source"]["url"] == "https://example.org/x"
     assert report["published"].startswith("2024-02-03")

@@ -59,8 +59,9 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         parents=[common],
         help="parse articles and print their reports as JSON",
-        description="Parse articles and print one JSON report, or JSONL for several inputs, "
-        "in input order. Inputs are files ('-' for stdin, .gz transparently), directories "
+        description="Parse articles and print their reports as JSONL (one record a line, "
+        "whatever the number of inputs), in input order. Inputs are files ('-' for stdin, "
+        ".gz transparently), directories "
         "(recursive), .warc/.warc.gz files (one input per HTML response record) and lists of "
         "paths (--from-file). A failed input prints an error record in its place; the exit "
         "status is then 1. Ctrl-C stops cleanly: rerun with --resume to continue.",
@@ -90,9 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     batch.add_argument(
         "--format",
         choices=FORMATS,
-        help="json: indented reports (default for one input); jsonl: one line per input "
-        "(default otherwise); csv: one row per claim; parquet: one row per claim (needs -o "
-        "and newsclaims[parquet]); default by -o suffix (.jsonl, .csv, .parquet)",
+        help="jsonl: one record a line (the default); json: one JSON array of indented "
+        "records; csv: one row per claim; parquet: one row per claim (needs -o and "
+        "newsclaims[parquet]); without --format, by the -o suffix (.json, .jsonl, .csv, "
+        ".parquet), never by the number of inputs",
     )
     batch.add_argument(
         "-j",

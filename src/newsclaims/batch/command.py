@@ -13,12 +13,13 @@ import itertools
 import signal
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
 from ..host import PluginHost, Settings
-from .inputs import Item, expand, is_warc, single_plain_input, total_size
-from .output import CsvSink, JsonLinesSink, ParquetSink, Sink, parquet_available
+from .inputs import Item, expand, is_warc, total_size
+from .output import CsvSink, JsonArraySink, JsonLinesSink, ParquetSink, Sink, parquet_available
 from .progress import Progress
 from .resume import prepare
 from .runner import default_jobs, run
@@ -26,22 +27,34 @@ from .warc import WARC_HINT, warcio_available
 from .work import Job, host_factory
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
-_BY_SUFFIX = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "jsonl"}
+#: Output format by the ``-o`` file's suffix; any other file, and standard output, get JSONL.
+_BY_SUFFIX = {
+    ".csv": "csv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "json",
+}
 
 
 class UsageError(Exception):
     """The arguments do not make sense together."""
 
 
-def choose_format(args: argparse.Namespace, single: bool) -> str:
-    """The output format: ``--format``, else the ``-o`` file's suffix, else by input count."""
+def choose_format(args: argparse.Namespace) -> str:
+    """The output format: ``--format``, else the ``-o`` file's suffix, else ``jsonl``.
+
+    The number of inputs never matters, so a glob that happens to match one file gives the
+    same format as one that matches many.
+    """
     if args.format:
         return str(args.format)
     if args.output:
-        for suffix, fmt in _BY_SUFFIX.items():
-            if str(args.output).lower().endswith(suffix):
-                return fmt
-    return "json" if single and not args.resume else "jsonl"
+        suffix = Path(str(args.output)).suffix.lower()
+        if suffix in _BY_SUFFIX:
+            return _BY_SUFFIX[suffix]
+    return "jsonl"
 
 
 def _check(args: argparse.Namespace, fmt: str) -> None:
@@ -103,6 +116,8 @@ def _sink(fmt: str, stream: TextIO | None, path: str | None, appending: bool) ->
     assert stream is not None
     if fmt == "csv":
         return CsvSink(stream, header=not appending)
+    if fmt == "json":
+        return JsonArraySink(stream)
     return JsonLinesSink(stream)
 
 
@@ -136,8 +151,7 @@ def run_extract(
         interrupt does (for embedding and tests).
     """
     paths: list[str] = list(args.paths)
-    single = single_plain_input(paths, args.from_file)
-    fmt = choose_format(args, single)
+    fmt = choose_format(args)
     _check(args, fmt)
     host = PluginHost(settings=settings)
     for problem in host.errors:

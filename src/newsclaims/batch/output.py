@@ -129,6 +129,33 @@ class JsonLinesSink:
         self.stream.flush()
 
 
+class JsonArraySink:
+    """One JSON array of records (``--format json``): ``json.load`` reads the whole output.
+
+    The array is the same for one input or many; with no input it is ``[]``. Each record is
+    written with its separator in one call, and :meth:`close` writes the closing bracket, so
+    an interrupted run that closes its sink still leaves a whole JSON document.
+    """
+
+    def __init__(self, stream: TextIO, *, flush_every: float = 0.5) -> None:
+        self._flush = _Flushing(stream, flush_every)
+        self.stream = stream
+        self._count = 0
+
+    def write(self, outcome: Outcome) -> None:
+        """Write the record (indented one level inside the array) after its separator."""
+        # raw newlines only occur between JSON tokens (strings escape theirs)
+        body = "  " + outcome.line.replace("\n", "\n  ")
+        self.stream.write(("[\n" if self._count == 0 else ",\n") + body)
+        self._count += 1
+        self._flush.tick()
+
+    def close(self) -> None:
+        """Close the array and flush the stream."""
+        self.stream.write("[]\n" if self._count == 0 else "\n]\n")
+        self.stream.flush()
+
+
 class CsvSink:
     """One row per claim with :data:`CLAIM_COLUMNS` as the header."""
 
