@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from . import hookimpl
 from .claims import lexicon
 from .knowledge import BoilerplatePattern, Entity, MeasureTerm, Outlet
+from .markers import hookimpl
 from .models import Article, Document, Source
 
 
