@@ -8,12 +8,19 @@
 
 from __future__ import annotations
 
-import pluggy
-
-#: The marker plugin authors decorate their hook implementations with.
-hookimpl = pluggy.HookimplMarker("newsclaims")
-
-from .models import (  # noqa: E402
+from .errors import (
+    BinaryInputError,
+    DateError,
+    EmptyInputError,
+    InputError,
+    InputTooLargeError,
+    NewsclaimsError,
+    NoParserError,
+    PluginError,
+    UnknownPluginError,
+)
+from .markers import hookimpl
+from .models import (
     SCHEMA_VERSION,
     Article,
     Attribution,
@@ -30,7 +37,7 @@ from .models import (  # noqa: E402
     TimeRef,
     Value,
 )
-from .pipeline import parse, parse_many  # noqa: E402
+from .pipeline import parse, parse_many
 
 __version__ = "0.1.0"
 
@@ -38,17 +45,26 @@ __all__ = [
     "SCHEMA_VERSION",
     "Article",
     "Attribution",
+    "BinaryInputError",
     "Claim",
+    "DateError",
     "Document",
+    "EmptyInputError",
     "Failure",
+    "InputError",
+    "InputTooLargeError",
     "Location",
     "Mention",
+    "NewsclaimsError",
+    "NoParserError",
     "ParserInfo",
+    "PluginError",
     "Removed",
     "Report",
     "Source",
     "Subject",
     "TimeRef",
+    "UnknownPluginError",
     "Value",
     "__version__",
     "hookimpl",

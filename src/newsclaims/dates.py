@@ -6,11 +6,9 @@ import re
 from datetime import date, datetime
 from functools import lru_cache
 
+from .errors import DateError as DateError
+
 _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$")
-
-
-class DateError(ValueError):
-    """A date string could not be read."""
 
 
 @lru_cache(maxsize=4096)

@@ -30,31 +30,14 @@ import attrs
 import pluggy
 
 from . import hookspecs
+from .errors import NoParserError as NoParserError
+from .errors import PluginError as PluginError
 from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet
 from .models import Article, Document, ParserInfo
 
 ENTRY_POINT_GROUP = "newsclaims"
 #: Name under which the built-in fallback plugin is registered; it cannot be disabled.
 BUILTIN = "builtin"
-
-
-class PluginError(Exception):
-    """A plugin failed to load, validate or run; ``plugin`` names it."""
-
-    def __init__(self, plugin: str, phase: str, error: BaseException | str) -> None:
-        self.plugin = plugin
-        self.phase = phase
-        self.error = error
-        detail = f"{type(error).__name__}: {error}" if isinstance(error, BaseException) else error
-        super().__init__(f"plugin {plugin!r} failed in {phase}: {detail}")
-
-
-class NoParserError(Exception):
-    """No plugin could parse a document; ``errors`` holds what each one said."""
-
-    def __init__(self, message: str, errors: tuple[PluginError, ...] = ()) -> None:
-        self.errors = errors
-        super().__init__(message)
 
 
 def _names(value: str | None) -> frozenset[str] | None:

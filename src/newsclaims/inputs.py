@@ -16,6 +16,7 @@ from datetime import datetime
 from pathlib import Path
 
 from .dates import parse_date
+from .errors import InputError as InputError
 from .models import Document
 
 #: What :func:`newsclaims.parse` accepts as a source.
@@ -52,10 +53,6 @@ _SUPERSETS = {
 _HTML_SNIFF = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|title)\b", re.IGNORECASE
 )
-
-
-class InputError(Exception):
-    """An input could not be read (missing file, unreadable archive, ...)."""
 
 
 def _codec(label: str) -> str | None:

@@ -15,7 +15,8 @@ import attrs
 
 from .claims import extract_claims
 from .dates import iso
-from .host import PluginError, PluginHost
+from .errors import PluginError
+from .host import PluginHost
 from .inputs import SourceLike, document_from, looks_like_path
 from .knowledge import domain_of
 from .models import Article, Document, Failure, ParserInfo, Report

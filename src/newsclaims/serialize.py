@@ -15,6 +15,7 @@ from typing import Any
 import cattrs
 from cattrs.preconf.json import make_converter
 
+from .errors import NewsclaimsError
 from .models import Failure, Report
 
 converter = make_converter()
@@ -33,7 +34,7 @@ converter.register_unstructure_hook(float | None, _num)
 converter.register_unstructure_hook_func(lambda t: t == tuple[int, int], list)
 
 
-class ContractError(ValueError):
+class ContractError(NewsclaimsError, ValueError):
     """JSON that does not follow the newsclaims contract."""
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 from types import FrameType
 from typing import Any, TextIO
 
+from ..errors import NewsclaimsError
 from ..host import PluginHost, Settings
 from .inputs import Item, expand, is_warc, total_size
 from .output import CsvSink, JsonArraySink, JsonLinesSink, ParquetSink, Sink, parquet_available
@@ -38,7 +39,7 @@ _BY_SUFFIX = {
 }
 
 
-class UsageError(Exception):
+class UsageError(NewsclaimsError):
     """The arguments do not make sense together."""
 
 

@@ -21,6 +21,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, TextIO
 
+from ..errors import NewsclaimsError
+
 __all__ = ["TemplateError", "add_parser", "render_plugin", "run"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
@@ -28,7 +30,7 @@ _DOMAIN = re.compile(r"^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,}$")
 _SUFFIX = ".tmpl"
 
 
-class TemplateError(ValueError):
+class TemplateError(NewsclaimsError, ValueError):
     """A plugin name or domain the template cannot use, or a folder that exists."""
 
 
