@@ -601,3 +601,26 @@ def test_a_name_that_opens_the_clause_is_not_the_source() -> None:
     text = "According to federal prosecutors, the Ministry of Finance paid 12 informants."
     found = _speakers(text)
     assert found and found[0][1] == ["federal prosecutors"]
+
+
+def test_a_common_noun_that_opens_a_sentence_is_no_organisation() -> None:
+    text = (
+        "Members of a committee met the Federal Intelligence Office on Monday. "
+        "Intelligence also suggests that 300 fighters were killed near the border."
+    )
+    claims = extract_claims(text, published=PUB)
+    names = {a.name for c in claims for a in c.attribution}
+    assert "Intelligence" not in names
+    # a name capitalised alone inside a sentence is still a speaker at a sentence start
+    text = "Talks with Freedonia stalled. Freedonia said 40 people were killed in the raid."
+    assert one(text).attribution[0].name == "Freedonia"
+    # the first word of a longer name is a name of its own ("Vantor Aero Systems")
+    text = "A Vantor Aero Systems jet crashed. Vantor said 12 passengers were injured."
+    assert one(text).attribution[0].name == "Vantor"
+
+
+def test_a_name_before_an_event_noun_is_no_location() -> None:
+    claim = one("Over 200 fighters have been killed in the Sahel conflict, officials said.")
+    assert claim.location is None
+    claim = one("At least 12 people were killed in the Tigray region on Friday.")
+    assert claim.location is not None and claim.location.text == "the Tigray region"

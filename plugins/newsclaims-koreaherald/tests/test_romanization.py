@@ -108,6 +108,13 @@ def test_non_korean_names_pass(name: str) -> None:
     assert korean_person_key(name) is None
 
 
+def test_spaced_and_hyphenated_variants_with_a_glide_agree() -> None:
+    # one person written "Choi Min Kwon" in one article and "Choi Min-kweun" in another
+    assert korean_person_key("Choi Min Kwon") == korean_person_key("Choi Min-kweun")
+    assert korean_person_key("Choi Min-kweun") is not None
+    assert korean_person_key("Choi Min-kweun") != korean_person_key("Choi Min-kyun")
+
+
 def test_key_shape() -> None:
     key = korean_person_key("Kim Byung-kee")
     assert key is not None and key.startswith("ko:kim:")
@@ -119,6 +126,7 @@ def test_skeleton_rules() -> None:
     assert given_name_skeleton("Seong") == given_name_skeleton("Sung")  # eo/u collapse
     assert given_name_skeleton("Eun") == given_name_skeleton("Un")  # eu/u collapse
     assert given_name_skeleton("Kweon") == given_name_skeleton("Kwon")  # weo/wo collapse
+    assert given_name_skeleton("Kweun") == given_name_skeleton("Kwon")  # weu/wo collapse too
     assert given_name_skeleton("Jin-nam") == given_name_skeleton("Jinam")  # doubled consonants
     assert given_name_skeleton("Seok") != given_name_skeleton("Seon")
     assert given_name_skeleton("Xavier") is None  # letters romanized Korean does not use
@@ -130,3 +138,16 @@ def test_hook_through_the_host() -> None:
     k = host.knowledge
     assert k.person_key("Kim Byung-kee") == k.person_key("Kim Pyong-ki")
     assert k.person_key("John Smith") == "john smith"  # the core's fallback
+
+
+def test_claims_credit_one_person_under_two_romanizations() -> None:
+    from newsclaims.claims import extract_claims
+
+    knowledge = testing.host_with(PLUGIN).knowledge
+    text = (
+        "Rep. Choi Min Kwon said 40 soldiers were killed on Monday. In a second briefing, "
+        "Rep. Choi Min-kweun said 12 soldiers were wounded."
+    )
+    claims = [c for c in extract_claims(text, knowledge=knowledge) if c.kind == "quantity"]
+    assert len(claims) == 2
+    assert {a.key for c in claims for a in c.attribution} == {knowledge.person_key("Choi Min Kwon")}

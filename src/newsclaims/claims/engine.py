@@ -45,6 +45,14 @@ _LOCATION = re.compile(
     r"[A-Z][\w'’-]+(?:\s+(?:region|province|district|city|county|state|area|oblast|village"
     r"|town|governorate|front|prefecture|territory|neighbourhood|neighborhood|camp))?)"
 )
+# a name that modifies an event noun ("in the Gaza war", "in the Ukraine conflict") names the
+# event, not where the figure is
+_EVENT_NOUN_AFTER = re.compile(
+    r"\s+(?:conflict|conflicts|war|wars|crisis|offensive|counteroffensive|invasion|campaign"
+    r"|operation|operations|fighting|clashes|insurgency|uprising|revolution|occupation|siege"
+    r"|attack|attacks|bombing|bombings|massacre|shooting|disaster|outbreak|epidemic|pandemic"
+    r"|talks|negotiations|ceasefire|truce|deal|dispute|standoff|theatre|theater)\b"
+)
 _NOT_PLACES = frozenset(
     """
     January February March April May June July August September October November
@@ -109,6 +117,8 @@ def _location(sentence: str, q: Quantity) -> Location | None:
         first = place.removeprefix("the ").split()[0].rstrip("'’s")
         if first in _NOT_PLACES or m.start() - q.end > 120:
             continue
+        if _EVENT_NOUN_AFTER.match(sentence, m.end()):
+            continue  # "in the Kursk offensive": the event, not its place
         return Location(place)
     return None
 

@@ -269,6 +269,7 @@ class Entities:
 
     def __init__(self, text: str, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
+        self._text = text
         self.known: list[Known] = []
         # mentions, in order of (position, when made): the entity's own, and each group's
         # ("person", "other", the organisations), so "the entity mentioned last" is a bisect
@@ -504,6 +505,8 @@ class Entities:
                 return self._credit(k_named, raw, role, pos)
             if not text.isupper() and (text in _NOT_NAMES or not speaker):
                 return None  # a lone capitalised word is a source only as a speaker
+            if not text.isupper() and _common_word(self._text, text):
+                return None  # "Intelligence also suggests": a noun capitalised by the sentence
         if text[:1].islower() and head not in SOURCE_NOUNS:
             return None
         type_ = _type_of(text)
@@ -550,6 +553,42 @@ def _word_uses(text: str, word: str) -> list[int]:
         else:
             i = text.find(word, i + 1)
     return out
+
+
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?:;\"“”‘’(\n]\s*|\n)$")
+_CAPITALISED_BEFORE = re.compile(rf"([{UP}][\w'’-]*)\s+$")
+_CAPITALISED_AFTER = re.compile(rf"\s+(?:{LINK}\s+)*[{UP}]")
+# capitalised words that open a sentence before a name ("But Okafor said")
+_OPENERS = _NOT_NAMES | frozenset(
+    "But And Or So Yet Then Also However Meanwhile When While As If Though Although Because "
+    "After Before Since Still Now Later Earlier Instead Even Only Just".split()
+)
+
+
+def _inside_name(before: str, after: str) -> bool:
+    """Whether a word with ``before`` and ``after`` around it stands between two words of a
+    longer name ("National Intelligence Service"); first and last words of names are names
+    themselves ("Airbus Helicopters", "Jane Abdel-Rahim")."""
+    lead = _CAPITALISED_BEFORE.search(before)
+    return bool(lead and lead.group(1) not in _OPENERS) and bool(_CAPITALISED_AFTER.match(after))
+
+
+def _common_word(text: str, word: str) -> bool:
+    """Whether the capitalised ``word`` is a common noun in ``text``, not a name: the article
+    also writes it in lower case, or writes it capitalised only where a sentence opens or
+    inside a longer name ("Intelligence" of "the National Intelligence Service")."""
+    lower = word.lower()
+    if lower != word and _word_uses(text, lower):
+        return True
+    inside_name = False
+    for i in _word_uses(text, word):
+        before = text[max(0, i - 40) : i]
+        after = text[i + len(word) : i + len(word) + 20]
+        if _inside_name(before, after):
+            inside_name = True
+        elif not _SENTENCE_OPENING.search(before):
+            return False  # standing alone inside a sentence: a name
+    return inside_name
 
 
 def _trim_name(name: str) -> str:

@@ -6,7 +6,8 @@ name "Byung-kee", "Byeong Gi" or "Pyong-ki". :func:`korean_person_key` maps them
 
 * the surname through a table of variants (:data:`SURNAMES`);
 * the given name through a general rule: hyphens, spaces and case are dropped, vowel
-  spellings collapse (eo/o/u/eu/oo; ee/i/ui; ae/ai/e; glides y- and w- are kept), and
+  spellings collapse (eo/o/u/eu/oo, after a w- glide too: weo/weu/wo/wu; ee/i/ui; ae/ai/e;
+  glides y- and w- are kept), and
   plain/tense/aspirated consonant pairs collapse (k/g, t/d, p/b, ch/j, s/ss, r/l).
 
 Different people keep different keys when their syllable skeletons or surnames differ.
@@ -171,7 +172,7 @@ _TITLES = frozenset(
 # fmt: off
 _UNITS: tuple[tuple[str, str], ...] = (
     # vowels with glides
-    ("weo", "wO"), ("wae", "wE"), ("yae", "yE"), ("yeo", "yO"), ("yoo", "yO"),
+    ("weo", "wO"), ("weu", "wO"), ("wae", "wE"), ("yae", "yE"), ("yeo", "yO"), ("yoo", "yO"),
     ("you", "yO"), ("yeu", "yO"), ("eui", "I"),
     ("wo", "wO"), ("wu", "wO"), ("uo", "wO"), ("wa", "wA"), ("oa", "wA"), ("we", "wE"),
     ("oe", "wE"), ("wi", "wI"), ("ya", "yA"), ("ye", "yE"), ("yo", "yO"), ("yu", "yO"),
