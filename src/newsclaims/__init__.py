@@ -41,6 +41,8 @@ from .pipeline import parse, parse_many
 
 __version__ = "0.1.0"
 
+from newsclaims.stories import stories  # noqa: E402  (rebinds the subpackage name to the function)
+
 __all__ = [
     "SCHEMA_VERSION",
     "Article",
@@ -70,4 +72,5 @@ __all__ = [
     "hookimpl",
     "parse",
     "parse_many",
+    "stories",
 ]
