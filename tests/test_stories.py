@@ -4,70 +4,182 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 import newsclaims
-from newsclaims.stories import copies
+from newsclaims.stories import copies, series
+
+pytest.importorskip("datasketch")
 
 BODY = (
     "Rescue teams in the Wayanad district of Kerala searched through mud on Tuesday after "
     "landslides buried villages overnight, officials said, as heavy monsoon rain kept falling "
-    "and roads to the hills were cut off for a second day."
+    "and roads to the hills were cut off for a second day. The state's chief minister said "
+    "army engineers were building a temporary bridge to reach the worst-hit villages."
 )
 OTHER = (
     "A bus fell into a gorge near Munnar in Idukki on Wednesday, police said, after the driver "
-    "lost control on a wet road; passengers were taken to a hospital in Kochi."
+    "lost control on a wet road; passengers were taken to a hospital in Kochi, where doctors "
+    "said most of them had minor injuries and would go home within a day."
 )
 
 
-def _report(
-    rid: str, text: str, title: str, published: str, low: float, outlet: str = "CNN"
-) -> dict[str, Any]:
-    claim = {
-        "id": "c1",
+def _claim(measure: str, low: float, high: float | None, source: str | None) -> dict[str, Any]:
+    return {
+        "id": "c",
         "kind": "casualty",
-        "quote": "q",
+        "quote": f"at least {low:g} {measure}",
         "span": [0, 1],
-        "measure": "killed",
-        "value": {"low": low, "high": None},
+        "measure": measure,
+        "value": {
+            "low": low,
+            "high": high,
+            "low_inclusive": True,
+            "high_inclusive": None if high is None else True,
+            "approximate": False,
+        },
         "subject": {"text": "people"},
+        "attribution": [{"name": source, "key": source.lower(), "role": "source"}]
+        if source
+        else [],
+        "time": None,
+        "location": None,
     }
+
+
+def _report(
+    rid: str,
+    text: str,
+    title: str,
+    published: str,
+    claims: list[dict[str, Any]],
+    outlet: str = "CNN",
+) -> dict[str, Any]:
     return {
         "id": rid,
         "text": text,
         "title": title,
         "published": published,
         "source": {"outlet": outlet},
-        "claims": [claim],
-        "input": rid,
+        "claims": claims,
+        "input": f"{rid}.txt",
     }
 
 
-def test_copy_survives_boilerplate() -> None:
-    canon = copies.copy_sets([BODY, "Share this story. " + BODY + " Subscribe now.", OTHER])
-    assert canon == [0, 0, 2]
+def test_copy_survives_boilerplate_and_small_edits() -> None:
+    edited = BODY.replace("Tuesday", "Wednesday").replace("heavy", "torrential")
+    texts = [BODY, "Share this story. Advertisement. " + edited + " Subscribe now.", OTHER]
+    assert copies.copy_sets(texts) == [0, 0, 2]
+
+
+def test_canonical_is_the_earliest() -> None:
+    assert copies.copy_sets([BODY, BODY], order=[1, 0]) == [1, 1]
+
+
+def test_short_texts_are_no_copies() -> None:
+    assert copies.copy_sets(["Five dead.", "Five dead."]) == [0, 1]
 
 
 def test_versions_group_and_series_revised_in_order() -> None:
     reports = [
         _report(
             "b",
-            BODY + " At least 57 dead.",
-            "Wayanad Kerala landslides: at least 57 dead",
+            BODY + " At least 57 people died.",
+            "Wayanad landslides in Kerala: at least 57 dead",
             "2024-07-30T08:00:00Z",
-            57,
+            [_claim("killed", 57, None, "officials")],
         ),
         _report(
             "a",
-            BODY + " At least 43 dead.",
-            "Wayanad Kerala landslides: at least 43 dead",
+            BODY + " At least 43 people died.",
+            "Wayanad landslides in Kerala: at least 43 dead",
             "2024-07-30T07:00:00Z",
-            43,
+            [_claim("killed", 43, None, "officials")],
         ),
-        _report("x", OTHER, "Munnar Idukki bus crash", "2024-07-31T07:00:00Z", 5),
+        _report(
+            "x",
+            OTHER,
+            "Munnar bus crash in Idukki",
+            "2024-07-31T07:00:00Z",
+            [_claim("killed", 5, 5, "police")],
+        ),
     ]
     result = newsclaims.stories(reports)
     assert len(result) == 2
     story = next(s for s in result if len(s["reports"]) == 2)
     assert [r["id"] for r in story["reports"]] == ["a", "b"]
+    assert story["reports"][1]["copy_of"] == "a"
     (killed,) = story["series"]
     assert [p["low"] for p in killed["points"]] == [43, 57]
-    assert killed["revisions"] and killed["revisions"][0]["to"] == "b"
+    (revision,) = killed["revisions"]
+    assert revision["from"] == "a" and revision["to"] == "b"
+    assert revision["same_source"] and revision["direction"] == "up"
+
+
+def test_copies_with_the_same_figure_count_once() -> None:
+    claims = [_claim("killed", 43, None, "officials")]
+    reports = [
+        _report("a", BODY, "Kerala landslides", "2024-07-30T07:00:00Z", claims),
+        _report("b", BODY, "Kerala landslides", "2024-07-30T09:00:00Z", claims, outlet="Yahoo"),
+    ]
+    (story,) = newsclaims.stories(reports)
+    assert [r["outlet"] for r in story["reports"]] == ["CNN", "Yahoo"]
+    (killed,) = story["series"]
+    assert [p["report"] for p in killed["points"]] == ["a"]
+
+
+ELEPHANT = (
+    "A wild elephant trampled a tea plantation worker to death near Mananthavady in the Wayanad "
+    "district of Kerala on Wednesday, forest officials said, the third such death in the area "
+    "this year; villagers blocked the highway demanding an electric fence around the reserve."
+)
+
+
+def test_same_region_other_event_next_day_stays_apart() -> None:
+    flood = _report("a", BODY, "Wayanad landslides", "2024-07-30T07:00:00Z", [])
+    elephant = _report(
+        "b", ELEPHANT, "Elephant kills worker in Wayanad", "2024-07-31T07:00:00Z", []
+    )
+    assert len(newsclaims.stories([flood, elephant])) == 2
+
+
+def test_one_text_weeks_later_is_a_copy() -> None:
+    first = _report("a", BODY, "Wayanad landslides", "2024-07-30T07:00:00Z", [])
+    recrawl = _report("b", BODY, "Wayanad landslides", "2024-08-20T07:00:00Z", [])
+    (story,) = newsclaims.stories([recrawl, first])
+    assert [r["copy_of"] for r in story["reports"]] == [None, "a"]
+
+
+def test_conflict_needs_same_time_different_sources_apart() -> None:
+    def point(report: str, low: float, high: float, source: str) -> dict[str, Any]:
+        return {
+            "time": "2024-07-30T00:00:00",
+            "low": low,
+            "high": high,
+            "low_inclusive": True,
+            "high_inclusive": True,
+            "report": report,
+            "source": source,
+            "_source": source,
+            "_dated": True,
+            "_published": None,
+        }
+
+    apart = [point("a", 5, 5, "police"), point("b", 9, 12, "hospital")]
+    overlapping = [point("a", 5, 10, "police"), point("b", 9, 12, "hospital")]
+    assert series.conflicts(apart)[0]["reports"] == ["a", "b"]
+    assert series.conflicts(overlapping) == []
+
+
+def test_subject_key() -> None:
+    assert series.subject_key({"subject": {"text": "people on board"}}) == "people"
+    assert series.subject_key({"subject": None}) == "people"
+    assert series.subject_key({"subject": {"text": "soldiers"}}) == "soldier"
+
+
+def test_parse_many_reports(tmp_path: Any) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Police said at least 12 people were killed in the blast.\n", "utf-8")
+    reports = list(newsclaims.parse_many([path], plugin="builtin"))
+    (story,) = newsclaims.stories(reports)
+    assert story["series"][0]["points"][0]["low"] == 12

@@ -1,8 +1,23 @@
-"""Across reports: copies, stories and the series of a figure (issue 12).
+"""Across reports: copies, stories and the series of a figure.
 
-Imports flow downward: ``api`` -> ``series``/``grouping`` -> ``copies`` -> ``view``.
+``newsclaims.stories(reports)`` is :func:`stories`; this package is light to import (the
+fingerprinting library is loaded on the first call).
 """
 
-from newsclaims.stories.api import Story, stories
+from __future__ import annotations
 
-__all__ = ["Story", "stories"]
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from newsclaims.models import Report
+
+
+def stories(reports: Iterable[Report | dict[str, Any]]) -> list[dict[str, Any]]:
+    """Group reports into stories, with copies and series (see :mod:`newsclaims.stories.api`)."""
+    from newsclaims.stories.api import stories as run
+
+    return run(reports)
+
+
+__all__ = ["stories"]

@@ -1,51 +1,160 @@
-"""Stories: group reports about one event by blocking keys, then by shared evidence.
+"""Stories: reports about one event, grouped by what they say, not by who published them.
 
-Blocking keys are the report's place words and figure-bearing measures; two reports in a block
-join only when their titles/bodies are similar enough and their dates are within a window.
-Conservative by design: precision matters more than recall.
+Each report becomes a TF-IDF vector of the words of its title and lead (names and places weigh
+most, being rare), plus the figures its claims give. Candidate pairs come from blocking keys,
+the report's most distinctive words: two reports are compared only when they share one, and
+within a key only with their neighbours in publication time, so the cost grows with the number
+of reports, not with its square. A pair joins one story when the cosine similarity of their
+vectors (raised a little by a shared claim figure) reaches :data:`JOIN` and they were published
+at most :data:`WINDOW_DAYS` apart.
 """
 
 from __future__ import annotations
 
+import math
 import re
-from collections import defaultdict
-from collections.abc import Sequence
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-WORD = re.compile(r"[A-Za-z][a-z]{3,}")
-CAP = re.compile(r"\b[A-Z][a-z]{3,}\b")
-WINDOW_DAYS = 10
-JOIN = 0.2
-_STOP = frozenset(
-    "this that with from have were said there their about after when what which they will into more than also been".split()
+from newsclaims.stories.view import published
+
+TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\d,.]*\d|\d", re.UNICODE)
+#: Characters of the body read (title + lead: what a story is about).
+LEAD_CHARS = 2500
+#: Most distinctive words per report used as blocking keys.
+KEYS = 6
+#: Within one key, each report is compared with this many reports published just before it.
+NEIGHBOURS = 40
+#: Reports published further apart than this are different stories.
+WINDOW_DAYS = 8
+#: Cosine similarity at or above which two reports are one story.
+JOIN = 0.24
+#: Added to the similarity when both reports give the same figure of one measure.
+SHARED_FIGURE = 0.1
+
+#: Smaller figures (one, two dead) are too common to be evidence.
+MIN_FIGURE = 3
+#: Joining two groups of reports also needs this mean similarity of the report to the other
+#: group's members (at most :data:`GROUP_SAMPLE` of them): no chain of weak links.
+GROUP_JOIN = 0.15
+GROUP_SAMPLE = 8
+
+#: Function words and reporting words: no evidence that two reports tell one event.
+STOP = frozenset(
+    """
+    a about above after again against all also although am among an and another any are around
+    as at be because been before being below between both but by can could did do does doing
+    down during each even ever every few for from further had has have having he her here hers
+    herself him himself his how however i if in into is it its itself just least less like made
+    make many may me might more most much must my near new no nor not now of off on once one only
+    or other others our ours out over own per said same say says saying see seen she should since
+    so some still such than that the their theirs them themselves then there these they this
+    those though through to told too two under until up upon us very was we were what when where
+    whether which while who whom whose why will with within without would yet you your
+    monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow
+    morning afternoon evening night week weeks day days month months year years time
+    according statement reported reports report reporter reporters news story update updated
+    developing people percent three four five six seven eight nine ten hundreds dozens
+    """.split()
 )
 
 
-def _date(value: str | None) -> datetime | None:
-    if not value:
-        return None
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).replace(tzinfo=None)
-    except ValueError:
-        return None
+def tokens(report: Mapping[str, Any]) -> Counter[str]:
+    """Counts of the content words of the report's title (counted twice) and lead."""
+    title = report.get("title") or ""
+    text = (report.get("text") or "")[:LEAD_CHARS]
+    words: Counter[str] = Counter()
+    for chunk, weight in ((title, 2), (text, 1)):
+        for match in TOKEN.finditer(chunk):
+            word = match.group().casefold().replace("’", "'")
+            if word.endswith("'s"):
+                word = word[:-2]
+            if len(word) > 2 and word not in STOP and not word[0].isdigit():
+                words[stem(word)] += weight
+    return words
 
 
-def keywords(report: dict[str, Any]) -> set[str]:
-    """Capitalized names in the title and lead: the entities/places a story is about."""
-    text = (report.get("title") or "") + " " + (report.get("text") or "")[:1500]
-    return {w.lower() for w in CAP.findall(text) if w.lower() not in _STOP}
+def stem(word: str) -> str:
+    """A plural's singular, roughly (*floods* and *flood*, *bodies* and *body* match)."""
+    if len(word) > 4 and word[-1] == "s" and word[-2] not in "su'":
+        if word.endswith("ies"):
+            return word[:-3] + "y"
+        return word[:-1]
+    return word
 
 
-def blocking_keys(report: dict[str, Any]) -> set[str]:
-    """Keys a candidate pair must share (names from the title and lead)."""
-    return keywords(report)
+def figures(report: Mapping[str, Any]) -> set[tuple[str, float]]:
+    """(measure, figure) of the report's quantitative claims."""
+    found = set()
+    for claim in report.get("claims") or ():
+        value = claim.get("value") or {}
+        figure = value.get("low") if value.get("low") is not None else value.get("high")
+        if claim.get("measure") and figure is not None and float(figure) >= MIN_FIGURE:
+            found.add((str(claim["measure"]), float(figure)))
+    return found
 
 
-def group(reports: Sequence[dict[str, Any]]) -> list[int]:
-    """For each report, the index of the first report of its story."""
-    kws = [keywords(r) for r in reports]
-    dates = [_date(r.get("published")) for r in reports]
+def document_frequencies(bags: Iterable[Counter[str]]) -> tuple[Counter[str], int]:
+    """How many bags hold each word, and how many bags there are."""
+    df: Counter[str] = Counter()
+    count = 0
+    for bag in bags:
+        df.update(bag.keys())
+        count += 1
+    return df, count
+
+
+def vector(bag: Counter[str], df: Mapping[str, int], n: int) -> dict[str, float]:
+    """The unit TF-IDF vector of a bag of words (sublinear term frequency, smoothed idf)."""
+    weights = {
+        word: (1.0 + math.log(count)) * (math.log((n + 1) / (df.get(word, 0) + 1)) + 1.0)
+        for word, count in bag.items()
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values())) or 1.0
+    return {word: w / norm for word, w in weights.items()}
+
+
+def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    """Cosine similarity of two unit vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(word, 0.0) for word, w in a.items())
+
+
+def blocking_keys(vec: Mapping[str, float], keys: int = KEYS) -> list[str]:
+    """The report's *keys* heaviest words."""
+    return [w for w, _ in sorted(vec.items(), key=lambda item: (-item[1], item[0]))[:keys]]
+
+
+def similarity(
+    a: Mapping[str, float],
+    b: Mapping[str, float],
+    figures_a: set[tuple[str, float]],
+    figures_b: set[tuple[str, float]],
+) -> float:
+    """The evidence that two reports tell one event (see the module docstring)."""
+    score = cosine(a, b)
+    if figures_a & figures_b:
+        score += SHARED_FIGURE
+    return score
+
+
+def _apart(a: datetime | None, b: datetime | None) -> bool:
+    return a is not None and b is not None and abs((a - b).total_seconds()) > WINDOW_DAYS * 86400
+
+
+def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]] = ()) -> list[int]:
+    """For each report, the index of one report of its story (the same for the whole story).
+
+    *links* are pairs known to be one story already (copies).
+    """
+    bags = [tokens(r) for r in reports]
+    df, n = document_frequencies(bags)
+    vecs = [vector(bag, df, n) for bag in bags]
+    figs = [figures(r) for r in reports]
+    dates = [published(dict(r)) for r in reports]
     parent = list(range(len(reports)))
 
     def find(i: int) -> int:
@@ -54,24 +163,46 @@ def group(reports: Sequence[dict[str, Any]]) -> list[int]:
             i = parent[i]
         return i
 
+    members_of: dict[int, list[int]] = {i: [i] for i in range(len(reports))}
+
+    def union(i: int, j: int) -> None:
+        a, b = find(i), find(j)
+        if a != b:
+            keep, gone = min(a, b), max(a, b)
+            parent[gone] = keep
+            members_of[keep].extend(members_of.pop(gone))
+
+    def cohesive(i: int, j: int) -> bool:
+        """Whether *i* is close enough on average to the group of *j* (and *j* to *i*'s)."""
+        for one, other in ((i, j), (j, i)):
+            group_members = members_of[find(other)]
+            if len(group_members) < 2:
+                continue
+            sample = group_members[:GROUP_SAMPLE]
+            mean = sum(similarity(vecs[one], vecs[k], figs[one], figs[k]) for k in sample) / len(
+                sample
+            )
+            if mean < GROUP_JOIN:
+                return False
+        return True
+
+    for i, j in links:
+        union(i, j)
     blocks: dict[str, list[int]] = defaultdict(list)
-    for i, keys in enumerate(kws):
-        for k in keys:
-            blocks[k].append(i)
+    for i, vec in enumerate(vecs):
+        for key in blocking_keys(vec):
+            blocks[key].append(i)
     seen: set[tuple[int, int]] = set()
     for members in blocks.values():
-        if len(members) > 200:  # a key shared by too many reports decides nothing
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if (i, j) in seen:
+        members.sort(key=lambda i: (dates[i] or datetime.min, i))
+        for x, j in enumerate(members):
+            for i in members[max(0, x - NEIGHBOURS) : x]:
+                pair = (i, j) if i < j else (j, i)
+                if pair in seen:
                     continue
-                seen.add((i, j))
-                di, dj = dates[i], dates[j]
-                if di and dj and abs((di - dj).days) > WINDOW_DAYS:
+                seen.add(pair)
+                if find(i) == find(j) or _apart(dates[i], dates[j]):
                     continue
-                union = kws[i] | kws[j]
-                if union and len(kws[i] & kws[j]) / len(union) >= JOIN:
-                    a, b = sorted((find(i), find(j)))
-                    parent[b] = a
+                if similarity(vecs[i], vecs[j], figs[i], figs[j]) >= JOIN and cohesive(i, j):
+                    union(i, j)
     return [find(i) for i in range(len(reports))]

@@ -1,84 +1,234 @@
-"""Series: the claims of one measure about one subject (and place) across a story's reports."""
+"""Series: the claims of one measure about one subject (and place) across a story's reports.
+
+A claim's series key is its measure, its subject reduced to a head noun (``people`` for the
+words that name people in general: *people*, *victims*, *dead*, *bodies*, a missing subject...)
+and its place when the claim names one that is not the story's own place (a place named in most
+of the story's leads is the story's place). Background figures (a claim dated long before its
+report: an earlier disaster) are left out. Each report gives at most one point per series, its
+first claim there; a copy whose figure is its canonical's adds nothing (copies count once).
+
+Points are ordered by the claim's time, else the report's publication time. A **revision** is
+two consecutive points whose bounds differ (``same_source`` says whether both name one source);
+a **conflict** is two points from different sources at the same time whose bounds do not overlap.
+"""
 
 from __future__ import annotations
 
+import itertools
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
 from typing import Any
 
+from newsclaims.stories.view import parse_time, published
 
-def _source(claim: dict[str, Any], report: dict[str, Any]) -> str | None:
+#: Subject words that name people in general: one series ``people``.
+GENERIC = frozenset(
+    """
+    people persons person individuals victims dead deaths bodies lives others more residents
+    casualties fatalities total toll many some those
+    """.split()
+)
+#: Head words of a subject are read up to the first of these.
+_CUT = re.compile(r"\b(?:of|on|in|at|from|for|with|who|that|aboard|inside|near|including)\b")
+_WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
+#: A claim dated this long before its report is background, not the story's figure.
+BACKGROUND = timedelta(days=60)
+#: Leads read to find the story's own places.
+LEAD_CHARS = 600
+
+
+def subject_key(claim: Mapping[str, Any]) -> str:
+    """The head noun of the claim's subject, ``people`` for people in general."""
+    text = ((claim.get("subject") or {}).get("text") or "").casefold()
+    words = _WORD.findall(_CUT.split(text, maxsplit=1)[0])
+    words = [w for w in words if w not in {"the", "a", "an", "all", "other", "innocent"}]
+    if not words:
+        return "people"
+    head = str(words[-1])
+    if head in GENERIC:
+        return "people"
+    return head[:-1] if head.endswith("s") and not head.endswith("ss") else head
+
+
+def source_of(claim: Mapping[str, Any]) -> str | None:
+    """The name of the claim's first source (``None`` when the outlet asserts it)."""
     for att in claim.get("attribution") or ():
         if att.get("role", "source") == "source":
-            return str(att.get("key") or att.get("name"))
-    src = report.get("source") or {}
-    return src.get("original_outlet") or src.get("outlet")
+            name = att.get("name") or att.get("text") or att.get("key")
+            return str(name) if name else None
+    return None
+
+
+def _source_key(claim: Mapping[str, Any]) -> str | None:
+    for att in claim.get("attribution") or ():
+        if att.get("role", "source") == "source":
+            key = att.get("key") or att.get("name")
+            return str(key).casefold() if key else None
+    return None
+
+
+def story_places(reports: Sequence[Mapping[str, Any]], places: set[str]) -> set[str]:
+    """The places (of *places*) named in the title or lead of at least half the reports."""
+    counts: dict[str, int] = defaultdict(int)
+    for report in reports:
+        lead = (report.get("title") or "") + " " + (report.get("text") or "")[:LEAD_CHARS]
+        lead = lead.casefold()
+        for place in places:
+            if place in lead:
+                counts[place] += 1
+    return {p for p, c in counts.items() if 2 * c >= len(reports)}
+
+
+def _claim_time(claim: Mapping[str, Any]) -> datetime | None:
+    return parse_time((claim.get("time") or {}).get("start"))
+
+
+def _value(claim: Mapping[str, Any]) -> tuple[Any, Any]:
+    value = claim.get("value") or {}
+    return value.get("low"), value.get("high")
 
 
 def build(
-    reports: Sequence[dict[str, Any]], canonical: Sequence[Any] | None = None
+    reports: Sequence[Mapping[str, Any]], canonical: Sequence[int] | None = None
 ) -> list[dict[str, Any]]:
-    """Series of the reports of one story, each with revisions and conflicts.
+    """The series of one story's *reports*, each with its revisions and conflicts.
 
-    *canonical* gives each report's copy-set id: a figure repeated by a copy counts once.
+    *canonical* gives for each report the position (in *reports*) of its copy set's canonical.
     """
-    canon = list(canonical) if canonical is not None else [r.get("id") for r in reports]
-    seen: set[tuple[Any, ...]] = set()
-    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
-    for report, key in zip(reports, canon, strict=True):
-        for claim in report.get("claims") or ():
-            value = claim.get("value")
-            if not claim.get("measure") or not value:
+    canon = list(canonical) if canonical is not None else list(range(len(reports)))
+    places = {
+        ((c.get("location") or {}).get("text") or "").casefold()
+        for r in reports
+        for c in r.get("claims") or ()
+        if c.get("measure") and (c.get("location") or {}).get("text")
+    }
+    own = story_places(reports, places)
+    series: dict[tuple[str, str, str], dict[str, Any]] = {}
+    figures_by_report: dict[int, dict[tuple[str, str, str], tuple[Any, Any]]] = defaultdict(dict)
+    for index, report in enumerate(reports):
+        pub = published(dict(report))
+        claims = sorted(
+            (c for c in report.get("claims") or () if c.get("measure") and c.get("value")),
+            key=lambda c: tuple(c.get("span") or (0, 0)),
+        )
+        for claim in claims:
+            if _value(claim) == (None, None):
                 continue
-            subject = (claim.get("subject") or {}).get("text") or ""
-            place = (claim.get("location") or {}).get("text") or ""
-            once = (key, claim["measure"], value.get("low"), value.get("high"))
-            if once in seen:
+            when = _claim_time(claim)
+            if when is not None and pub is not None and when < pub - BACKGROUND:
                 continue
-            seen.add(once)
-            time = (claim.get("time") or {}).get("start") or report.get("published")
-            groups[(claim["measure"], subject.lower(), place.lower())].append(
+            location = (claim.get("location") or {}).get("text") or ""
+            place = "" if location.casefold() in own else location.casefold()
+            key = (str(claim["measure"]), subject_key(claim), place)
+            if key in figures_by_report[index]:
+                continue  # one point per report and series: its first claim there
+            figures_by_report[index][key] = _value(claim)
+            origin = canon[index]
+            if origin != index and figures_by_report[origin].get(key) == _value(claim):
+                continue  # a copy repeating its canonical's figure counts once
+            entry = series.setdefault(
+                key,
+                {"measure": key[0], "subject": key[1], "place": location or None, "points": []},
+            )
+            value = claim["value"]
+            moment = when or pub
+            entry["points"].append(
                 {
-                    "time": time,
+                    "time": moment.isoformat() if moment else None,
                     "low": value.get("low"),
                     "high": value.get("high"),
-                    "low_inclusive": value.get("low_inclusive", True),
-                    "high_inclusive": value.get("high_inclusive", True),
-                    "approximate": value.get("approximate", False),
-                    "source": _source(claim, report),
+                    "low_inclusive": value.get("low_inclusive"),
+                    "high_inclusive": value.get("high_inclusive"),
+                    "approximate": bool(value.get("approximate")),
+                    "source": source_of(claim),
                     "report": report.get("id"),
                     "quote": claim.get("quote"),
+                    "_order": (when or pub or datetime.min, pub or datetime.min, index),
+                    "_source": _source_key(claim),
+                    "_dated": when is not None,
+                    "_published": pub,
                 }
             )
     out = []
-    for (measure, subject, _place), points in groups.items():
-        points.sort(key=lambda p: p["time"] or "")
-        revisions, conflicts = [], []
-        last: dict[Any, dict[str, Any]] = {}
+    for entry in series.values():
+        points = sorted(entry["points"], key=lambda p: p["_order"])
+        entry["revisions"] = revisions(points)
+        entry["conflicts"] = conflicts(points)
         for p in points:
-            prev = last.get(p["source"])
-            if prev and (prev["low"], prev["high"]) != (p["low"], p["high"]):
-                revisions.append({"source": p["source"], "from": prev["report"], "to": p["report"]})
-            last[p["source"]] = p
-        for x, p in enumerate(points):
-            for q in points[x + 1 :]:
-                if p["time"] == q["time"] and p["source"] != q["source"] and _apart(p, q):
-                    conflicts.append({"a": p["report"], "b": q["report"], "time": p["time"]})
-        out.append(
-            {
-                "measure": measure,
-                "subject": subject,
-                "points": points,
-                "revisions": revisions,
-                "conflicts": conflicts,
-            }
-        )
+            for private in ("_order", "_source", "_dated", "_published"):
+                del p[private]
+        entry["points"] = points
+        out.append(entry)
+    out.sort(key=lambda s: (-len(s["points"]), s["measure"], s["subject"], s["place"] or ""))
     return out
 
 
-def _apart(p: dict[str, Any], q: dict[str, Any]) -> bool:
-    lo_p, hi_p = p["low"], p["high"]
-    lo_q, hi_q = q["low"], q["high"]
-    if hi_p is not None and lo_q is not None and hi_p < lo_q:
-        return True
-    return hi_q is not None and lo_p is not None and hi_q < lo_p
+def _bounds(p: Mapping[str, Any]) -> tuple[Any, ...]:
+    return (p["low"], p["high"], p["low_inclusive"], p["high_inclusive"])
+
+
+def revisions(points: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Consecutive points whose bounds differ: the figure was revised (up, down or reworded)."""
+    found = []
+    for prev, point in itertools.pairwise(points):
+        if _bounds(prev) == _bounds(point):
+            continue
+        before = prev["low"] if prev["low"] is not None else prev["high"]
+        after = point["low"] if point["low"] is not None else point["high"]
+        direction = "changed"
+        if before is not None and after is not None and before != after:
+            direction = "up" if after > before else "down"
+        same = prev["_source"] is not None and prev["_source"] == point["_source"]
+        found.append(
+            {
+                "from": prev["report"],
+                "to": point["report"],
+                "from_time": prev["time"],
+                "to_time": point["time"],
+                "direction": direction,
+                "same_source": same,
+                "source": point["source"] if same else None,
+            }
+        )
+    return found
+
+
+def _overlap(p: Mapping[str, Any], q: Mapping[str, Any]) -> bool:
+    lo_p = p["low"] if p["low"] is not None else float("-inf")
+    hi_p = p["high"] if p["high"] is not None else float("inf")
+    lo_q = q["low"] if q["low"] is not None else float("-inf")
+    hi_q = q["high"] if q["high"] is not None else float("inf")
+    if hi_p < lo_q or hi_q < lo_p:
+        return False
+    if hi_p == lo_q and not (p["high_inclusive"] is not False and q["low_inclusive"] is not False):
+        return False
+    return not (
+        hi_q == lo_p and not (q["high_inclusive"] is not False and p["low_inclusive"] is not False)
+    )
+
+
+def _same_time(p: Mapping[str, Any], q: Mapping[str, Any]) -> bool:
+    if p["_dated"] and q["_dated"]:
+        return bool(p["time"] == q["time"])
+    if p["_dated"] or q["_dated"]:
+        return False
+    return p["_published"] is not None and p["_published"] == q["_published"]
+
+
+def conflicts(points: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """Points from different sources at the same time whose bounds do not overlap."""
+    found = []
+    for x, p in enumerate(points):
+        for q in points[x + 1 :]:
+            if p["_source"] == q["_source"] or not _same_time(p, q) or _overlap(p, q):
+                continue
+            found.append(
+                {
+                    "time": p["time"],
+                    "reports": [p["report"], q["report"]],
+                    "sources": [p["source"], q["source"]],
+                }
+            )
+    return found
