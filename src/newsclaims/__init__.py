@@ -41,7 +41,8 @@ from .pipeline import parse, parse_many
 
 __version__ = "0.1.0"
 
-from newsclaims.stories import stories  # noqa: E402  (rebinds the subpackage name to the function)
+# the function newsclaims.stories (its package stays importable as newsclaims.stories.*)
+from .stories import stories
 
 __all__ = [
     "SCHEMA_VERSION",
