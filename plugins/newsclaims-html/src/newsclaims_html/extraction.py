@@ -24,7 +24,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
-from .tree import HtmlElement
+from .tree import HtmlElement, paragraph_text
 
 __all__ = ["main_text"]
 
@@ -38,8 +38,6 @@ _UNCLEAN = etree.XPath(
         ).split()
     )
 )
-_PARAGRAPH_TEXT = etree.XPath("//p//text()", smart_strings=False)
-_OWN_PARAGRAPH_TEXT = etree.XPath(".//p//text()", smart_strings=False)
 
 #: readability replaces the own result when its own is more than this much longer
 SECOND_OPINION_RATIO = 2.0
@@ -101,11 +99,11 @@ def _sound(result: Any, options: Any, tree: HtmlElement) -> bool:
     if length < options.min_extracted_size:
         return False
     paragraphs = len(body.findall(".//p"))
-    if not _OWN_PARAGRAPH_TEXT(body) or len(body.findall(".//table")) > paragraphs:
+    if not paragraph_text(body, below=True) or len(body.findall(".//table")) > paragraphs:
         return False
     if _UNCLEAN(body):
         return False
-    page_paragraphs = sum(len(t) for t in _PARAGRAPH_TEXT(tree))
+    page_paragraphs = sum(len(t) for t in paragraph_text(tree))
     return page_paragraphs <= SECOND_OPINION_RATIO * length
 
 
