@@ -67,6 +67,7 @@ def test_error_items_and_bad_bytes_become_error_records() -> None:
     host = make_host()
     missing = process(Item(name="gone", error=("InputError", "gone: missing")), job, host)
     assert json.loads(missing.line) == {
+        "schema_version": "1.0",
         "input": "gone",
         "error": "InputError",
         "message": "gone: missing",

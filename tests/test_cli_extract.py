@@ -170,7 +170,7 @@ def test_bad_file_gives_one_error_record_among_reports(
     errors = [r for r in records if "error" in r]
     reports = [r for r in records if "id" in r]
     assert len(errors) == 1 and errors[0]["input"] == str(bad)
-    assert set(errors[0]) == {"input", "error", "message", "plugin"}
+    assert set(errors[0]) == {"schema_version", "input", "error", "message", "plugin"}
     assert sorted(r["input"] for r in reports) == sorted([*map(str, made), str(good_gz)])
     assert f"newsclaims: error: {bad}" in err
     assert "1 failed" in err

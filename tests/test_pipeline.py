@@ -88,7 +88,7 @@ def test_cli_schema_and_plugins(
 ) -> None:
     monkeypatch.setenv("NEWSCLAIMS_DISABLE_AUTOLOAD", "1")
     assert main(["schema"]) == 0
-    assert json.loads(capsys.readouterr().out)["title"] == "newsclaims report"
+    assert json.loads(capsys.readouterr().out)["title"] == "newsclaims record"
     assert main(["plugins"]) == 0
     inventory = json.loads(capsys.readouterr().out)
     assert inventory[0]["name"] == "builtin" and inventory[0]["status"] == "loaded"

@@ -152,10 +152,10 @@ def _type_of(node: dict[str, Any], defs: dict[str, Any]) -> tuple[str, dict[str,
     return " or ".join(kinds), None
 
 
-def schema_rows() -> Iterator[tuple[str, str, bool, str | None]]:
-    """``(path, type, required, description)`` for every field of the report schema."""
-    schema = _schema()
-    defs = schema.get("$defs", {})
+def schema_rows(record: str = "report") -> Iterator[tuple[str, str, bool, str | None]]:
+    """``(path, type, required, description)`` for every field of a ``report`` or ``error``."""
+    defs = _schema().get("$defs", {})
+    schema = defs[record]
 
     def walk(obj: dict[str, Any], prefix: str) -> Iterator[tuple[str, str, bool, str | None]]:
         required = set(obj.get("required", ()))

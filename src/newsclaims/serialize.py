@@ -16,7 +16,7 @@ import cattrs
 from cattrs.preconf.json import make_converter
 
 from .errors import NewsclaimsError
-from .models import Failure, Report
+from .models import SCHEMA_VERSION, Failure, Report
 
 converter = make_converter()
 
@@ -68,27 +68,40 @@ def report_from_json(text: str) -> Report:
 
 
 def failure_to_dict(failure: Failure) -> dict[str, Any]:
-    """An error record as JSON-ready ``dict``: ``input``, ``error`` (type), ``message``, ``plugin``.
+    """An error record as JSON-ready ``dict``.
 
-    Reports always have an ``id`` and error records never do.
+    ``schema_version``, ``input``, ``error`` (the error's type), ``message`` and ``plugin``,
+    besides any field a later 1.x adds. Reports always have an ``id`` and error records never
+    do, so one test tells them apart.
     """
-    data: dict[str, Any] = converter.unstructure(failure)
+    data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+    data.update(converter.unstructure(failure))
     return data
 
 
 def schema() -> dict[str, Any]:
-    """The JSON Schema of a report, shipped inside the package."""
+    """The JSON Schema of one output record (a report or an error record), from the package."""
     text = resources.files("newsclaims").joinpath("schema/report.schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data
 
 
 def validate(data: dict[str, Any]) -> None:
-    """Validate a report ``dict`` against :func:`schema`; raises :class:`ContractError`."""
+    """Validate one record ``dict`` against :func:`schema`; raises :class:`ContractError`.
+
+    A ``dict`` with an ``id`` is checked as a report, any other as an error record, so the
+    message names the fields that are wrong rather than "not valid under any of the given
+    schemas".
+    """
     import jsonschema
 
-    validator = jsonschema.Draft202012Validator(schema())
+    full = schema()
+    kind = "report" if isinstance(data, dict) and "id" in data else "error"
+    # the branch of the root's oneOf, with the definitions its references point to
+    branch = {"$schema": full["$schema"], "$defs": full["$defs"], **full["$defs"][kind]}
+    validator = jsonschema.Draft202012Validator(branch)
     errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
     if errors:
         lines = [f"{'/'.join(map(str, e.absolute_path)) or '<root>'}: {e.message}" for e in errors]
-        raise ContractError("report does not match the schema:\n" + "\n".join(lines[:20]))
+        what = "report" if kind == "report" else "error record"
+        raise ContractError(f"{what} does not match the schema:\n" + "\n".join(lines[:20]))
