@@ -395,7 +395,7 @@ def test_title_with_its_office_names_the_person() -> None:
         ),
         (
             "Of the 130 injured, 77 were women or children.",
-            [("wounded", 130, None), ("wounded", 77, "women or children")],
+            [("wounded", 130, "injured"), ("wounded", 77, "women or children")],
         ),
         ("Militants had taken five soldiers prisoner.", [("captured", 5, "soldiers")]),
         ("There were eight women, a 10-year-old girl and four men injured.", None),
@@ -624,3 +624,29 @@ def test_a_name_before_an_event_noun_is_no_location() -> None:
     assert claim.location is None
     claim = one("At least 12 people were killed in the Tigray region on Friday.")
     assert claim.location is not None and claim.location.text == "the Tigray region"
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "subject"),
+    [
+        # "others" / "more": the group the figure before counted
+        ("The avalanche killed 9 climbers and injured 14 others.", 14, "climbers"),
+        ("Floodwater killed 30 villagers and injured hundreds more.", 100, "villagers"),
+        # "N of them", "of whom N", "Of those, N": part of the group counted before, even by
+        # a figure that is no claim itself
+        ("Medics said 31 miners were pulled out. Six of them remained in hospital.", 6, "miners"),
+        ("Crews rescued 40 sailors, of whom 12 were still in hospital on Friday.", 12, "sailors"),
+        ("Around 300 pilgrims fell ill. Of those, 19 died in the heat.", 19, "pilgrims"),
+        # a bare measure noun is what is counted when only "people" was named before
+        ("Three people drowned. Later 16 deaths were reported in Lake County.", 16, "deaths"),
+    ],
+)
+def test_subjects_that_refer_back(text: str, low: int, subject: str) -> None:
+    claim = next(c for c in quantities(text) if c.value.low == low)
+    assert claim.subject is not None and claim.subject.text == subject
+
+
+def test_a_bare_measure_noun_keeps_a_specific_group_named_before() -> None:
+    text = "Forty Ruritanian soldiers were killed. At least a hundred fatalities were feared."
+    claim = next(c for c in quantities(text) if c.value.low == 100)
+    assert claim.subject is not None and claim.subject.text == "Ruritanian soldiers"

@@ -194,6 +194,7 @@ def extract_claims(
     prev_sentence: Sentence | None = None
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
+    last_group: str | None = None  # the group counted by the latest figure ("22 survivors")
     prev_had_figures = False
     event_date: TimeMention | None = None
 
@@ -239,20 +240,36 @@ def extract_claims(
         for q in quantities:
             if q.not_a_count or (q.low is None and q.high is None):
                 continue
+            group = _counted_group(s, q, lex)
             reading = read_figure(s, q.start, q.end, lex)
             if reading is None and here:
                 reading = _part_of(s, q, here[-1], lex)
             if reading is None or reading.negated:
+                if group:
+                    last_group = group
                 continue
             subject: Subject | None
-            if reading.subject:
+            if reading.subject and reading.subject.lower() in _REFERRING and last_group:
+                # "injured 40 others", "hundreds more": the group named before
+                subject = Subject(last_group, None, carried=True)
+            elif not reading.subject and last_group and _refers_back(s, q):
+                # "nine of them in critical condition", "Of those, 19 died"
+                subject = Subject(last_group, None, carried=True)
+            elif reading.subject:
                 subject = Subject(reading.subject, reading.agent)
+            elif (noun := _measure_noun_after(s, q, lex)) and not _specific(
+                here[-1].subject if here else last_subject
+            ):
+                # "16 deaths were reported": what the text counts, not a bare "people"
+                subject = Subject(noun)
             elif here and here[-1].subject is not None:
                 subject = attrs.evolve(here[-1].subject, carried=True)
             elif last_subject is not None:
                 subject = attrs.evolve(last_subject, carried=True)
             else:
                 subject = None
+            if group:
+                last_group = group
             when = (
                 _nearest_time(q, times, used_times)
                 or (_event_day(event_sentence, published) if _CONTINUES.match(s) else None)
@@ -308,6 +325,43 @@ def extract_claims(
 
     statements.sort(key=lambda st: st[0].start)
     return _finish(_merge(drafts), statements, report_id, hedges_at)
+
+
+# words that refer back to a group counted before ("40 others", "hundreds more", "of them")
+_REFERRING = frozenset({"others", "more", "them", "those", "whom", "these"})
+_REFERS_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.I)
+_REFERS_BEFORE = re.compile(r"\b(?:[Oo]f|[Aa]mong)\s+(?:them|those|these|whom)\s*,?\s*$")
+_GENERIC_GROUPS = frozenset({"people", "persons", "individuals"})
+
+
+def _counted_group(sentence: str, q: Quantity, lex: Lexicon) -> str | None:
+    """The group of people a figure counts, claim or not ("22 survivors were rescued")."""
+    phrase = phrase_after(sentence[q.end :], lex)
+    if phrase.kind != "people" or phrase.head.lower() in _REFERRING:
+        return None
+    return f"{phrase.modifiers} {phrase.head}".strip()
+
+
+def _refers_back(sentence: str, q: Quantity) -> bool:
+    """Whether the figure counts part of a group named before: "nine of them", "of whom 13",
+    "Of those, 19 died"."""
+    return bool(
+        _REFERS_AFTER.match(sentence, q.end)
+        or _REFERS_BEFORE.search(sentence, max(0, q.start - 30), q.start)
+    )
+
+
+def _measure_noun_after(sentence: str, q: Quantity, lex: Lexicon) -> str | None:
+    """The measure noun the figure counts, when it counts one: "16 deaths", "two fatalities"."""
+    phrase = phrase_after(sentence[q.end :], lex)
+    if phrase.kind != "noun" or phrase.measure is None or " " in phrase.head:
+        return None
+    return f"{phrase.modifiers} {phrase.head}".strip()
+
+
+def _specific(subject: Subject | None) -> bool:
+    """Whether a subject says more than "people": one worth carrying to a bare measure noun."""
+    return subject is not None and subject.text.lower() not in _GENERIC_GROUPS
 
 
 _QUOTE_MARKS = ('"', "“", "”")
