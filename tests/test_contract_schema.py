@@ -89,3 +89,65 @@ def test_every_line_extract_writes_validates(tmp_path: Path) -> None:
     assert kinds == [True, False, True]
     assert records[1]["input"] == str(missing)
     assert records[1]["schema_version"] == SCHEMA_VERSION
+
+
+def full_report_dict() -> dict[str, Any]:
+    from newsclaims.models import Attribution, Claim, Mention, Subject, TimeRef, Value
+
+    claim = Claim(
+        id="c1",
+        kind="quantity",
+        quote="t",
+        span=(0, 1),
+        measure="killed",
+        value=Value(3, 3),
+        subject=Subject("people"),
+        attribution=(Attribution("Police", type="organization"),),
+        time=TimeRef("on Monday", "2024-03-04", "2024-03-04"),
+        mentions=(Mention("t", (0, 1)),),
+    )
+    return report_to_dict(Report(id="r", text="t", claims=(claim,)))
+
+
+def test_a_later_1x_report_validates_against_the_1_0_schema() -> None:
+    """Version 1 only adds optional fields: a 1.0 validator accepts a 1.1 report."""
+    validator = consumer()
+    report = full_report_dict()
+    report["schema_version"] = "1.1"
+    report["content_hash"] = "sha256:abc"  # a field a later 1.x adds
+    report["source"]["section"] = "World"
+    claim = report["claims"][0]
+    claim["confidence"] = 0.9
+    claim["value"]["precision"] = "exact"
+    claim["subject"]["count_noun"] = "people"
+    claim["attribution"][0]["wikidata"] = "Q1"
+    claim["time"]["granularity"] = "day"
+    claim["mentions"][0]["paragraph"] = 0
+    report["parser"]["commit"] = "abc"
+    validator.validate(report)
+    validate(report)
+    error = {**failure_to_dict(Failure("x", "E", "m")), "schema_version": "1.1", "at": 3}
+    validator.validate(error)
+
+
+def test_the_schema_closes_no_object() -> None:
+    def walk(node: Any) -> None:
+        if isinstance(node, dict):
+            assert node.get("additionalProperties", True) is not False
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(schema())
+
+
+def test_required_fields_and_types_are_still_checked() -> None:
+    report = full_report_dict()
+    del report["claims"][0]["quote"]
+    report["claims"][0]["value"]["low"] = "three"
+    with pytest.raises(ContractError) as info:
+        validate(report)
+    assert "quote" in str(info.value) and "low" in str(info.value)
+    assert not consumer().is_valid({**full_report_dict(), "schema_version": "2.0"})
