@@ -13,6 +13,8 @@ import attrs
 from . import __version__
 from .batch.command import FORMATS, UsageError, run_extract
 from .commands import new_plugin, outlets
+from .commands import stories as stories_command
+from .commands import timeline as timeline_command
 from .host import PluginHost, Settings
 from .serialize import schema
 
@@ -121,6 +123,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of a report")
     outlets.add_parser(sub, common)
     new_plugin.add_parser(sub, common)
+    stories_command.add_parser(sub, common)
+    timeline_command.add_parser(sub, common)
     return parser
 
 

@@ -19,8 +19,8 @@ Story = dict[str, Any]
 
 
 def _order_key(items: Sequence[dict[str, Any]]) -> Any:
-    def key(i: int) -> tuple[datetime, str, int]:
-        return (published(items[i]) or datetime.max, str(items[i].get("id") or ""), i)
+    def key(i: int) -> tuple[datetime, int]:
+        return (published(items[i]) or datetime.max, i)
 
     return key
 
@@ -42,6 +42,7 @@ def stories(reports: Iterable[Report | dict[str, Any]]) -> list[Story]:
 
         {"schema_version", "story", "title",
          "reports": [{"id", "input", "outlet", "published", "copy_of"}],   # in time order
+         # (reports without a publication date last, in input order)
          "series": [{"measure", "subject", "place", "points": [...],
                      "revisions": [...], "conflicts": [...]}]}
 
@@ -88,3 +89,20 @@ def _story(items: Sequence[dict[str, Any]], ids: list[int], canon: Sequence[int]
             [position.get(canon[i], n) for n, i in enumerate(ids)],
         ),
     }
+
+
+def schema() -> dict[str, Any]:
+    """The JSON Schema of one story (``schema/stories.schema.json``, shipped in the package)."""
+    import json
+    from importlib import resources
+
+    text = resources.files("newsclaims").joinpath("schema/stories.schema.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def validate(story: Story) -> None:
+    """Validate one story against :func:`schema`; raises ``jsonschema.ValidationError``."""
+    import jsonschema
+
+    jsonschema.Draft202012Validator(schema()).validate(story)

@@ -145,7 +145,7 @@ def build(
                     "source": source_of(claim),
                     "report": report.get("id"),
                     "quote": claim.get("quote"),
-                    "_order": (when or pub or datetime.min, pub or datetime.min, index),
+                    "_order": (when or pub or datetime.max, pub or datetime.max, index),
                     "_source": _source_key(claim),
                     "_dated": when is not None,
                     "_published": pub,
