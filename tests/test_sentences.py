@@ -51,3 +51,11 @@ def test_paragraphs_never_merge() -> None:
         ("First paragraph without a stop", 0),
         ("Second one.", 1),
     ]
+
+
+def test_iter_sentences_yields_what_split_sentences_returns():
+    from newsclaims.claims.sentences import iter_sentences
+
+    text = "Police said 12 died. Rep. Lee agreed.\n\nA second paragraph.\nA third one, no stop"
+    assert list(iter_sentences(text)) == split_sentences(text)
+    assert [s.paragraph for s in iter_sentences(text)] == [0, 0, 1, 2]

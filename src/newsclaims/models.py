@@ -30,6 +30,8 @@ def _tuple(value: Any) -> tuple[Any, ...]:
 
 
 def _span(value: Any) -> tuple[int, int]:
+    if type(value) is tuple and len(value) == 2 and type(value[0]) is type(value[1]) is int:
+        return value  # already what the field holds: no copy (a long text has many spans)
     start, end = value
     return (int(start), int(end))
 

@@ -24,7 +24,7 @@ from .entities import Entities
 from .lexicon import HEDGE_PATTERN
 from .measures import Lexicon, Reading, is_people, lexicon_for, phrase_after, read_figure
 from .numbers import Quantity, find_quantities
-from .sentences import Sentence, contains_any, split_sentences, tail
+from .sentences import Sentence, contains_any, iter_sentences, tail
 from .sources import may_report
 from .timex import TimeMention, find_times
 
@@ -198,7 +198,7 @@ def extract_claims(
     prev_had_figures = False
     event_date: TimeMention | None = None
 
-    for sent in split_sentences(text):
+    for sent in iter_sentences(text):
         s = sent.text
         if prev_sentence is not None and prev_sentence.paragraph != sent.paragraph:
             prev_sources = ()
@@ -324,7 +324,10 @@ def extract_claims(
         prev_sentence = sent
 
     statements.sort(key=lambda st: st[0].start)
-    return _finish(_merge(drafts), statements, report_id, hedges_at)
+    del entities  # its indexes are done with: free them before the claims are built
+    merged = _merge(drafts)
+    del drafts
+    return _finish(merged, statements, report_id, hedges_at)
 
 
 # words that refer back to a group counted before ("40 others", "hundreds more", "of them")
@@ -496,7 +499,11 @@ def _finish(
     hedges_at: dict[int, tuple[str, ...]],
 ) -> tuple[Claim, ...]:
     claims: list[Claim] = []
-    for d in drafts:
+    # each draft and statement is dropped once its claim is built, so that a long text's
+    # drafts and claims are not all held at once
+    drafts.reverse()
+    while drafts:
+        d = drafts.pop()
         v = d.value
         claims.append(
             Claim(
@@ -526,7 +533,9 @@ def _finish(
                 mentions=tuple(Mention(m.text, (m.start, m.end)) for m in d.mentions),
             )
         )
-    for sent, sources in statements:
+    statements.reverse()
+    while statements:
+        sent, sources = statements.pop()
         claims.append(
             Claim(
                 id=_claim_id(report_id, "statement", sent.start, sent.end),

@@ -286,6 +286,7 @@ class Entities:
         self._by_key: dict[str, Known] = {}
         self._by_short: dict[str, list[Known]] = {}
         self._order: dict[int, int] = {}  # id of each entity -> when it was first named
+        self._attrs: dict[tuple[str | None, ...], Attribution] = {}  # see _attr
         self._scan(text)
 
     # -- building ------------------------------------------------------------------------
@@ -527,7 +528,16 @@ class Entities:
         return self._attr(k, raw, role)
 
     def _attr(self, k: Known, raw: str, role: str) -> Attribution:
-        return Attribution(name=k.name, short=k.short, type=k.type, role=role, text=raw, key=k.key)
+        # one object per distinct credit: an article credits the same source in the same
+        # words many times, and every claim holds its attributions to the end of the run
+        sig = (k.name, k.short, k.type, role, raw, k.key)
+        att = self._attrs.get(sig)
+        if att is None:
+            att = Attribution(
+                name=k.name, short=k.short, type=k.type, role=role, text=raw, key=k.key
+            )
+            self._attrs[sig] = att
+        return att
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")

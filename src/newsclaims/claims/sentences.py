@@ -164,6 +164,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
     A sentence longer than :data:`MAX_SENTENCE` characters is cut at a space into pieces.
     """
+    return list(iter_sentences(text))
+
+
+def iter_sentences(text: str) -> Iterator[Sentence]:
+    """The sentences of :func:`split_sentences`, one paragraph at a time: a long text's
+    sentences need not all be held at once (the engine keeps only those that give claims)."""
     out: list[Sentence] = []
     for p_index, pm in enumerate(_LINE.finditer(text)):
         par, base = pm.group(0), pm.start()
@@ -172,7 +178,8 @@ def split_sentences(text: str) -> list[Sentence]:
             _add(out, par, base, start, end, p_index)
             start = end
         _add(out, par, base, start, len(par), p_index)
-    return out
+        yield from out
+        out.clear()
 
 
 def _add(out: list[Sentence], par: str, base: int, start: int, end: int, p: int) -> None:
