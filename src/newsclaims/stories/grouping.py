@@ -34,6 +34,10 @@ JOIN = 0.24
 #: Added to the similarity when both reports give the same figure of one measure.
 SHARED_FIGURE = 0.1
 
+#: Cosine similarity of two groups' centroids at or above which they are one story.
+CENTROID_JOIN = 0.22
+#: Blocking keys of a group's centroid.
+CENTROID_KEYS = 10
 #: Smaller figures (one, two dead) are too common to be evidence.
 MIN_FIGURE = 3
 #: Joining two groups of reports also needs this mean similarity of the report to the other
@@ -205,4 +209,69 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
                     continue
                 if similarity(vecs[i], vecs[j], figs[i], figs[j]) >= JOIN and cohesive(i, j):
                     union(i, j)
-    return [find(i) for i in range(len(reports))]
+    roots = [find(i) for i in range(len(reports))]
+    return merge_groups(roots, vecs, dates)
+
+
+def centroid(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+    """The unit mean of unit vectors: what a group of reports says as a whole."""
+    total: dict[str, float] = defaultdict(float)
+    for vec in vectors:
+        for word, weight in vec.items():
+            total[word] += weight
+    norm = math.sqrt(sum(w * w for w in total.values())) or 1.0
+    return {word: w / norm for word, w in total.items()}
+
+
+def _start(span: tuple[datetime, datetime] | None) -> datetime:
+    return span[0] if span else datetime.min
+
+
+def merge_groups(
+    roots: Sequence[int], vecs: Sequence[Mapping[str, float]], dates: Sequence[datetime | None]
+) -> list[int]:
+    """Second pass: two groups whose centroids are similar (:data:`CENTROID_JOIN`) are one.
+
+    A story's reports together name its event better than any one of them: a short first
+    report ("a strong earthquake struck ...") is closer to the later reports as a whole than to
+    each. Candidate groups share a blocking key of their centroids; their time spans must be
+    at most :data:`WINDOW_DAYS` apart.
+    """
+    members: dict[int, list[int]] = defaultdict(list)
+    for i, root in enumerate(roots):
+        members[root].append(i)
+    cents = {root: centroid(vecs[i] for i in idx) for root, idx in members.items()}
+    spans: dict[int, tuple[datetime, datetime] | None] = {}
+    for root, idx in members.items():
+        known = [d for d in (dates[i] for i in idx) if d is not None]
+        spans[root] = (min(known), max(known)) if known else None
+    blocks: dict[str, list[int]] = defaultdict(list)
+    for root, cent in cents.items():
+        for key in blocking_keys(cent, CENTROID_KEYS):
+            blocks[key].append(root)
+    parent = {root: root for root in members}
+
+    def find(r: int) -> int:
+        while parent[r] != r:
+            parent[r] = parent[parent[r]]
+            r = parent[r]
+        return r
+
+    seen: set[tuple[int, int]] = set()
+    for group in blocks.values():
+        group.sort(key=lambda r: (_start(spans[r]), r))
+        for x, b in enumerate(group):
+            for a in group[max(0, x - NEIGHBOURS) : x]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in seen or find(a) == find(b):
+                    continue
+                seen.add(pair)
+                span_a, span_b = spans[a], spans[b]
+                if span_a and span_b:
+                    gap = max(span_a[0], span_b[0]) - min(span_a[1], span_b[1])
+                    if gap.total_seconds() > WINDOW_DAYS * 86400:
+                        continue
+                if cosine(cents[a], cents[b]) >= CENTROID_JOIN:
+                    ra, rb = find(a), find(b)
+                    parent[max(ra, rb)] = min(ra, rb)
+    return [find(root) for root in roots]
