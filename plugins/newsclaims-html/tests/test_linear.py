@@ -19,8 +19,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from lxml import html as lxml_html
 from lxml.html import HtmlElement
-from newsclaims_html import extraction, metadata, prune, tree
+from newsclaims_html import extraction, metadata, prune, strip, tree
 from newsclaims_html.parse import parse_html
 from newsclaims_html.tree import PageElement, paragraph_text, parse_tree
 
@@ -133,3 +134,42 @@ def test_paragraph_text_counts_a_nested_paragraph_once() -> None:
     root = etree.fromstring("<div><p>a<p>b<i>c</i></p>d</p>e<p>f</p></div>")
     assert paragraph_text(root) == ["a", "b", "c", "d", "f"]
     assert paragraph_text(root[0], below=True) == ["b", "c"]
+
+
+def _text_nodes(el: Any) -> int:
+    return int(el.xpath("count(.//text())"))
+
+
+def test_a_long_stripped_run_is_one_text_node() -> None:
+    page = _inline(2_000)
+    ours, theirs = parse_tree(page), parse_tree(page)
+    assert ours is not None and theirs is not None
+    strip.strip_tags(ours, "b")
+    etree.strip_tags(theirs, "b")
+    # lxml leaves 4,000 sibling text nodes, which it then reads in quadratic time
+    assert _text_nodes(theirs) == 4_000
+    assert _text_nodes(ours) == 1
+    assert etree.tostring(ours) == etree.tostring(theirs)
+
+
+def test_trafilatura_strips_with_the_linear_strip() -> None:
+    _parse(_paragraphs(3))
+    import trafilatura.htmlprocessing
+    import trafilatura.main_extractor
+
+    assert trafilatura.main_extractor.strip_tags is strip.strip_tags
+    assert trafilatura.htmlprocessing.strip_tags is strip.strip_tags
+
+
+@settings(max_examples=200, deadline=None)
+@given(_fragments(), st.sampled_from([("b",), ("b", "i"), ("span", "li"), (["b", "span"],)]))
+def test_strip_tags_is_lxmls(fragment: str, tags: tuple[Any, ...]) -> None:
+    page = f"<div>{fragment}<!--note-->x<b>y<!--c--></b></div>"
+    ours, theirs = lxml_html.fromstring(page), lxml_html.fromstring(page)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(strip, "RUN", 1)  # every container the Python way
+        strip.strip_tags(ours, *tags)
+    etree.strip_tags(theirs, *tags)
+    assert etree.tostring(ours) == etree.tostring(theirs)
+    for a, b in zip(ours.iter(), theirs.iter(), strict=True):
+        assert (a.tag, a.text or None, a.tail or None) == (b.tag, b.text or None, b.tail or None)

@@ -24,6 +24,7 @@ from typing import Any
 
 from lxml import etree  # type: ignore[import-untyped]
 
+from .strip import install as install_strip
 from .tree import HtmlElement, paragraph_text
 
 __all__ = ["main_text"]
@@ -82,6 +83,8 @@ def _options(url: str | None, fast: bool) -> Any:
 def _extract(tree: HtmlElement, options: Any) -> Any:
     import trafilatura  # imported late: it is slow to import and only needed here
 
+    install_strip()
+
     try:
         return trafilatura.bare_extraction(tree, options=options)
     except Exception:  # trafilatura raises on some malformed trees; the page has no body then
@@ -109,6 +112,8 @@ def _sound(result: Any, options: Any, tree: HtmlElement) -> bool:
 
 def _plain(tree: HtmlElement, url: str | None) -> Any:
     import trafilatura
+
+    install_strip()
 
     try:
         return trafilatura.bare_extraction(
