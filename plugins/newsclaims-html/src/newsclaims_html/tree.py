@@ -33,6 +33,11 @@ __all__ = [
 
 # an XML declaration, also a malformed one (no closing "?", a broken encoding=)
 _XML_DECL = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
+# characters lxml cannot hold in a tree (it parses them, then refuses to set a text or
+# tail holding one): C0 controls but tab, newline and carriage return, and the two
+# noncharacters. Vertical tab and form feed are white space; the others are invisible.
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_CONTROL_SPACE = re.compile("[\x0b\x0c]")
 
 
 def paragraph_text(tree: HtmlElement, *, below: bool = False) -> list[str]:
@@ -107,8 +112,8 @@ def parse_page(page: str | bytes) -> tuple[HtmlElement | None, tuple[str, ...]]:
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
     page = _XML_DECL.sub("", page, count=1)
-    if "\x00" in page:  # a scan; the copy only when needed
-        page = page.replace("\x00", "")
+    if _XML_INVALID.search(page):  # a scan; the copies only when needed
+        page = _XML_INVALID.sub("", _CONTROL_SPACE.sub(" ", page))
     if not page.strip():
         return None, ()
     parser = _parser()
