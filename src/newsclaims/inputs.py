@@ -55,6 +55,14 @@ _HTML_SNIFF = re.compile(
 )
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _no_surrogates(text: str) -> str:
+    # a high and low surrogate in a row are the character they encode; alone, U+FFFD
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def _codec(label: str) -> str | None:
     label = label.strip().lower()
     label = _SUPERSETS.get(label, label)
@@ -190,6 +198,11 @@ def document_from(
         text = source
     else:
         raise TypeError(f"cannot read a {type(source).__name__}: pass a path, str or bytes")
+    if _SURROGATE.search(text):  # a str may hold what no file can: lone surrogates
+        text = _no_surrogates(text)
+        warnings = (*warnings, "lone surrogate code points replaced with U+FFFD")
+    if url is not None and _SURROGATE.search(url):
+        url = _no_surrogates(url)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "")
