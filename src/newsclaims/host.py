@@ -18,7 +18,6 @@ Switches (each also a CLI flag of ``newsclaims``):
 
 from __future__ import annotations
 
-import importlib.metadata
 import os
 import sys
 import time
@@ -30,6 +29,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
+from .entrypoints import entry_points
 from .errors import NoParserError as NoParserError
 from .errors import PluginError as PluginError
 from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet
@@ -190,11 +190,8 @@ class PluginHost:
 
     def load_entrypoints(self) -> None:
         """Load every plugin of the ``newsclaims`` entry-point group, each on its own."""
-        for ep in sorted(
-            importlib.metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name
-        ):
-            dist = ep.dist.name if ep.dist is not None else None
-            version = ep.dist.version if ep.dist is not None else None
+        for ep in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
+            dist, version = ep.dist_name, ep.dist_version
             if ep.name in self._records and self._records[ep.name].status == "loaded":
                 continue
             if not self.settings.admits(ep.name):
