@@ -9,6 +9,7 @@ True
 from __future__ import annotations
 
 import json
+import math
 from importlib import resources
 from typing import Any
 
@@ -21,9 +22,19 @@ from .models import SCHEMA_VERSION, Failure, Report
 converter = make_converter()
 
 
+class ContractError(NewsclaimsError, ValueError):
+    """JSON that does not follow the newsclaims contract."""
+
+
 def _num(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    if not math.isfinite(value):
+        # RFC 8259 has no Infinity or NaN; the claim engine reads no such figure, so this
+        # is a plugin's or a caller's Value: refuse it rather than write invalid JSON
+        raise ContractError(f"{value!r} is not a JSON number (RFC 8259 has no Infinity or NaN)")
     # integral bounds are written as integers: 4000, not 4000.0
-    if value is not None and float(value).is_integer():
+    if float(value).is_integer():
         return int(value)
     return value
 
@@ -32,10 +43,6 @@ converter.register_unstructure_hook(float, _num)
 converter.register_unstructure_hook(float | None, _num)
 # spans are (start, end) tuples in Python and [start, end] arrays in JSON
 converter.register_unstructure_hook_func(lambda t: t == tuple[int, int], list)
-
-
-class ContractError(NewsclaimsError, ValueError):
-    """JSON that does not follow the newsclaims contract."""
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
@@ -57,9 +64,20 @@ def report_from_dict(data: dict[str, Any]) -> Report:
         raise ContractError(f"not a newsclaims report: {detail}") from exc
 
 
+def record_to_json(record: dict[str, Any], *, indent: int | None = None) -> str:
+    """A record ``dict`` as strict RFC 8259 JSON text (UTF-8 characters kept as they are).
+
+    Raises :class:`ContractError` on ``Infinity`` or ``NaN`` instead of writing them.
+    """
+    try:
+        return json.dumps(record, ensure_ascii=False, indent=indent, allow_nan=False)
+    except ValueError as exc:
+        raise ContractError(f"record is not strict JSON: {exc}") from exc
+
+
 def report_to_json(report: Report, *, indent: int | None = None) -> str:
-    """The report as JSON text."""
-    return json.dumps(report_to_dict(report), ensure_ascii=False, indent=indent)
+    """The report as strict JSON text; raises :class:`ContractError` on a non-finite number."""
+    return record_to_json(report_to_dict(report), indent=indent)
 
 
 def report_from_json(text: str) -> Report:

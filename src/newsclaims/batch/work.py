@@ -6,7 +6,6 @@ builds its plugin host once (``Job.host_factory``) and reuses it for every item.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -18,7 +17,7 @@ from ..host import PluginError, PluginHost, Settings
 from ..inputs import decode_bytes, document_from
 from ..models import Document, Failure, Report
 from ..pipeline import failure_for, parse_document
-from ..serialize import failure_to_dict, report_to_dict
+from ..serialize import ContractError, failure_to_dict, record_to_json, report_to_dict
 from .item import Item, Outcome
 from .output import claim_rows
 
@@ -90,14 +89,17 @@ def record_for(item: Item, job: Job, host: PluginHost) -> dict[str, Any]:
     """The JSON record of ``item``: a report ``dict``, or an error record ``dict``."""
     result = parse_item(item, job, host)
     if isinstance(result, Report):
-        return report_to_dict(result)
+        try:
+            return report_to_dict(result)
+        except ContractError as exc:  # a number JSON cannot hold: an error record
+            return failure_to_dict(failure_for(item.name, exc))
     return failure_to_dict(result)
 
 
 def process(item: Item, job: Job, host: PluginHost) -> Outcome:
     """Parse ``item`` and serialise its record; never raises except in strict mode."""
     record = record_for(item, job, host)
-    line = json.dumps(record, ensure_ascii=False, indent=job.indent)
+    line = record_to_json(record, indent=job.indent)
     if "id" not in record:  # error records never have an id
         return Outcome(
             name=item.name,

@@ -149,8 +149,22 @@ def words_to_number(text: str) -> float | None:
 _DIGITS_NUMBER = re.compile(rf"({_DIGITS})\s*(hundred|thousand|million|billion|mn|bn|m|k)?")
 
 
+#: The largest figure read (2**53 - 1): the largest integer a JSON number carries exactly
+#: between programs (RFC 8259, section 6). A larger one (a run of 400 digits) is no count
+#: of anything and is not read as a figure at all, so it never becomes ``Infinity``.
+MAX_FIGURE = float(2**53 - 1)
+
+
 def parse_number(text: str) -> float | None:
-    """Read one number: digits with separators, decimals and scale words, or words."""
+    """Read one number: digits with separators, decimals and scale words, or words.
+
+    ``None`` for what is not a number, and for a number over :data:`MAX_FIGURE`.
+    """
+    value = _parse_number(text)
+    return None if value is None or not value <= MAX_FIGURE else value
+
+
+def _parse_number(text: str) -> float | None:
     t = text.strip().lower()
     m = _DIGITS_NUMBER.fullmatch(t)
     if m:
