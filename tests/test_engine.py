@@ -650,3 +650,43 @@ def test_a_bare_measure_noun_keeps_a_specific_group_named_before() -> None:
     text = "Forty Ruritanian soldiers were killed. At least a hundred fatalities were feared."
     claim = next(c for c in quantities(text) if c.value.low == 100)
     assert claim.subject is not None and claim.subject.text == "Ruritanian soldiers"
+
+
+@pytest.mark.parametrize(
+    ("text", "measure", "low"),
+    [
+        # hospital care of the hurt is a wounded figure
+        ("Clinics in Dunmore said they had treated 45 people overnight.", "wounded", 45),
+        ("The county hospital admitted 18 patients with burns.", "wounded", 18),
+        ("Nine people had been taken to hospitals across the valley.", "wounded", 9),
+        ("Three firefighters suffered minor injuries in the blaze.", "wounded", 3),
+        ("Two guards sustained serious injuries during the riot.", "wounded", 2),
+        # troops given a post
+        ("About 140 rangers were assigned to the northern sector.", "deployed", 140),
+    ],
+)
+def test_more_measure_words(text: str, measure: str, low: int) -> None:
+    claim = one(text)
+    assert (claim.measure, claim.value.low) == (measure, low)
+
+
+def test_a_group_that_does_the_killing_is_not_counted() -> None:
+    claims = quantities("Eleven raiders killed 27 herders near the river on Monday.")
+    assert [(c.measure, c.value.low) for c in claims] == [("killed", 27)]
+    claims = quantities("Police said 4 attackers had wounded 19 shoppers.")
+    assert [(c.measure, c.value.low) for c in claims] == [("wounded", 19)]
+    # a group with a verb and no object is counted: "killed in the attack"
+    assert one("Four sailors killed in the storm were buried.").value.low == 4
+
+
+def test_a_number_that_names_a_place_is_no_figure() -> None:
+    claims = quantities("A clinic in Camp 7 had treated 26 people for smoke inhalation.")
+    assert [(c.measure, c.value.low) for c in claims] == [("wounded", 26)]
+
+
+def test_the_force_is_the_police_force_named_before() -> None:
+    text = (
+        "The Northshire Constabulary said on Monday that it had opened an inquiry. "
+        "The force said it had arrested 31 people since January."
+    )
+    assert one(text).attribution[0].name == "Northshire Constabulary"

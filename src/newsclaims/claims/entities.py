@@ -134,6 +134,7 @@ _AGENCY_SYNONYMS = {
     "observatory": ("observatory",),
     "government": ("government",),
     "police": ("police",),
+    "force": ("police", "force", "guard", "constabulary", "gendarmerie", "service"),
 }
 
 

@@ -45,7 +45,13 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "hospitalised, maimed, mutilated, treated for injuries, treated for wounds, "
         "treated for burns, treated for gunshot wounds, admitted with injuries, "
         "taken to hospital, taken to the hospital, rushed to hospital, rushed to the hospital, "
-        "detained in hospital, kept in hospital, admitted to hospital, admitted to the hospital",
+        "detained in hospital, kept in hospital, admitted to hospital, admitted to the hospital, "
+        "treated, treating, admitted, taken to hospitals, taken to the hospitals, "
+        "brought to hospital, brought to the hospital, brought to hospitals, "
+        "suffered injuries, suffered minor injuries, suffered serious injuries, "
+        "suffered critical injuries, suffered severe injuries, suffered burns, "
+        "sustained injuries, sustained minor injuries, sustained serious injuries, "
+        "sustained critical injuries, sustained severe injuries, sustained burns",
     ),
     *_terms("wounded", "noun", "injuries, injury, injured, wounded, wounds, hospitalizations"),
     *_terms(
@@ -96,7 +102,8 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "deployed",
         "verb",
         "deployed, deploying, deploy, deploys, sent, sending, send, dispatched, dispatching, "
-        "dispatch, stationed, mobilized, mobilised, mobilizing, mobilising, sent in",
+        "dispatch, stationed, mobilized, mobilised, mobilizing, mobilising, sent in, "
+        "assigned, were assigned, redeployed",
     ),
     *_terms(
         "deployed",
@@ -238,6 +245,8 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     climbers hikers skiers divers swimmers campers activists astronauts pilots lawmakers
     protestors rioters looters gangsters smugglers traffickers mourners firefighter
     teacher teachers parishioners congregants churchgoers fishers seamen others more
+    rangers raiders troopers gendarmes guardsmen deputies investigators vaccinators
+    paramedics bandits kidnappers pirates robbers poachers shooters
     """.split()
 )
 
@@ -258,7 +267,7 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     consulate regiment brigade battalion company firm operator airline union party
     family relatives lawyer lawyers attorney attorneys coroner examiner sheriff
     paramedics rescuers firefighters experts analysts researchers activists campaigners
-    organizers organisers
+    organizers organisers force constabulary
     """.split()
 )
 
@@ -312,6 +321,6 @@ ORG_WORDS: frozenset[str] = frozenset(
     navy marines staff center centre foundation fund program programme mission company
     corporation inc ltd agency's hospital network channel radio television tv daily
     herald tribune journal gazette telegraph broadcasting federation state states
-    republic kingdom nations
+    republic kingdom nations constabulary gendarmerie
     """.split()
 )

@@ -21,6 +21,7 @@ import attrs
 
 from ..knowledge import Knowledge, MeasureTerm
 from .lexicon import PEOPLE_NOUNS
+from .numbers import _WORD_NUM
 from .sentences import last_word, tail
 
 _STOP = frozenset(
@@ -398,6 +399,8 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         if found and (phrase.kind == "people" or _participle(found[0], found[1])):
             pos, term, negated = found
             measure = lex.measure(pos, term)
+            if measure and pos == "verb" and _has_object(beyond, term):
+                return None  # "12 gunmen killed 30 people": the group did it, it is not counted
             if measure:
                 return Reading(measure, subject, negated or _negated_before(before))
         split = _split_verb(before, subject or "", after[phrase.end :], lex)
@@ -494,6 +497,27 @@ _AMONG_THE_GROUP = re.compile(
 _OF_THE_WHOLE = re.compile(r"\s*[(,]\s*(?:of|among)\s+(?:the|those)\s+(?:[\d,]+\s+)?([a-z]+)\b")
 _LAST_VERB = re.compile(r"([a-z]+)\s+$")
 _NEXT_WORDS_LOWER = re.compile(r"\s+([a-z]+)\b(?:\s+([a-z]+)\b)?")
+
+
+_OBJECT = re.compile(
+    rf"\s+(?:(?:at\s+least|more\s+than|nearly|almost|about|around|some|an\s+estimated|as\s+many"
+    rf"\s+as|up\s+to|another|a\s+further|the|their|his|her|its|a|an)\s+)?"
+    rf"(?:\d|(?:{_WORD_NUM}|dozens|hundreds|scores|thousands|tens)\b|([a-z]+)\b)",
+    re.I,
+)
+
+
+def _has_object(text: str, term: str) -> bool:
+    """Whether the verb ``term`` in ``text`` takes a figure or a group of people as its object
+    ("killed 30 people", "had wounded worshippers"): the group before it is the agent."""
+    at = text.lower().find(term.lower())
+    if at < 0:
+        return False
+    m = _OBJECT.match(text, at + len(term))
+    if m is None:
+        return False
+    word = m.group(1)
+    return word is None or (word.lower() in PEOPLE_NOUNS and word.lower() not in ("more", "others"))
 
 
 def _object_of_verb(before: str, lex: Lexicon) -> bool:

@@ -217,7 +217,8 @@ _AFTER_KIND = re.compile(
 )
 _LABEL_BEFORE = re.compile(
     r"\b(?:no\.|number|nos\.|route|highway|flight|article|section|chapter|page"
-    r"|room|grade|level|resolution|phase|category)\s*$",
+    r"|room|grade|level|resolution|phase|category|camp|gate|block|sector|zone|ward|platform"
+    r"|terminal|pier|bay)\s*$",
     re.I,
 )
 _YEAR_PREP_BEFORE = re.compile(r"\b(?:in|since|by|until|of|before|after|from)\s+$")
@@ -233,7 +234,8 @@ _MONTH_WORDS = frozenset(
 )
 _LABEL_WORDS = frozenset(
     """no number nos route highway flight article section chapter page room grade level
-    resolution phase category""".split()
+    resolution phase category camp gate block sector zone ward platform terminal pier
+    bay""".split()
 )
 _YEAR_PREP_WORDS = frozenset("in since by until of before after from".split())
 _AGE_WORDS = frozenset("aged age ages of and or to".split())
