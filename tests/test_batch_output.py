@@ -48,7 +48,11 @@ def test_claim_rows_flatten_a_report() -> None:
     first, second = claim_rows(stub_report())
     assert tuple(first) == CLAIM_COLUMNS
     assert first == {
+        **dict.fromkeys(CLAIM_COLUMNS),
+        "status": "claim",
         "report_id": "r1",
+        "claim_id": "c1",
+        "kind": "quantity",
         "url": "https://example.org/a",
         "outlet": "Example News",
         "published": "2024-03-05T00:00:00+00:00",
@@ -59,7 +63,11 @@ def test_claim_rows_flatten_a_report() -> None:
         "unit": "persons",
         "subject": "people",
         "sources": "Police; via Wire Agency",
+        "attribution": '[{"name":"Police","role":"source"},'
+        '{"name":"Wire Agency","role":"conduit"}]',
         "time": "on Monday",
+        "time_start": "2024-03-04",
+        "time_end": "2024-03-04",
         "quote": "At least 12 people were killed, police said.",
     }
     assert second["quote"] == "Talks resumed." and second["low"] is None

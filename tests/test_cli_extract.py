@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 
+from newsclaims.batch.output import CLAIM_COLUMNS
 from newsclaims.cli import main
 from newsclaims.serialize import validate
 
@@ -224,26 +225,13 @@ def test_csv_one_row_per_claim(tmp_path: Path, capsys: pytest.CaptureFixture[str
     code, out, _ = extract(capsys, str(tmp_path / "crawl"), "--glob", "*.txt", "--format", "csv")
     assert code == 0
     reader = csv.DictReader(io.StringIO(out))
-    assert reader.fieldnames == [
-        "report_id",
-        "url",
-        "outlet",
-        "published",
-        "measure",
-        "low",
-        "high",
-        "flags",
-        "unit",
-        "subject",
-        "sources",
-        "time",
-        "quote",
-    ]
+    assert reader.fieldnames == list(CLAIM_COLUMNS)
     rows = list(reader)
     # as many rows as the reports have claims, whatever the engine finds today
     _, jl, _ = extract(capsys, str(tmp_path / "crawl"), "--glob", "*.txt")
     reports = jsonl(jl)
-    assert len(rows) == sum(len(r["claims"]) for r in reports)
+    # one row a claim, and one for a report without claims
+    assert len(rows) == sum(max(1, len(r["claims"])) for r in reports)
     assert {row["report_id"] for row in rows} <= {r["id"] for r in reports}
 
 
@@ -253,13 +241,13 @@ def test_format_from_output_suffix_and_parquet(
     make_tree(tmp_path / "crawl", 3)
     target = tmp_path / "claims.csv"
     assert extract(capsys, str(tmp_path / "crawl"), "-o", str(target))[0] == 0
-    assert target.read_text("utf-8").startswith("report_id,url,outlet,")
+    assert target.read_text("utf-8").startswith("status,input,report_id,")
     code, _, err = extract(capsys, str(tmp_path / "crawl"), "--format", "parquet")
     assert code == 2 and "-o FILE" in err
     pq = pytest.importorskip("pyarrow.parquet")
     target = tmp_path / "claims.parquet"
     assert extract(capsys, str(tmp_path / "crawl"), "-o", str(target))[0] == 0
-    assert pq.read_table(target).column_names[:3] == ["report_id", "url", "outlet"]
+    assert pq.read_table(target).column_names[:3] == ["status", "input", "report_id"]
 
 
 def test_no_input_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .batch.inputs import Item, expand, files, is_warc
-from .batch.output import CLAIM_COLUMNS, NUMERIC_COLUMNS, claim_rows
+from .batch.output import CLAIM_COLUMNS, COLUMN_TYPES, claim_rows
 from .batch.work import Job, host_factory, record_for
 from .host import PluginHost, Settings
 
@@ -129,9 +129,7 @@ def reports(
 def _meta() -> Any:
     """An empty claim frame with the columns' dtypes."""
     pd = _module("pandas")
-    return pd.DataFrame(
-        {c: pd.Series(dtype="float64" if c in NUMERIC_COLUMNS else "string") for c in CLAIM_COLUMNS}
-    )
+    return pd.DataFrame({c: pd.Series(dtype=t) for c, t in COLUMN_TYPES.items()})
 
 
 def _frame(records: Iterable[dict[str, Any]]) -> Any:

@@ -8,6 +8,7 @@ run leaves a valid file that ``--resume`` can continue.
 from __future__ import annotations
 
 import csv
+import json
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
@@ -15,25 +16,50 @@ from typing import TYPE_CHECKING, Any, Protocol, TextIO
 if TYPE_CHECKING:
     from .item import Outcome
 
-#: Columns of the claim table (CSV, Parquet, dask dataframe), in order.
-CLAIM_COLUMNS = (
-    "report_id",
-    "url",
-    "outlet",
-    "published",
-    "measure",
-    "low",
-    "high",
-    "flags",
-    "unit",
-    "subject",
-    "sources",
-    "time",
-    "quote",
-)
-#: Columns holding numbers (the others are text or empty).
-NUMERIC_COLUMNS = frozenset({"low", "high"})
-#: Separator of the list-valued cells (flags, sources).
+#: Columns of the claim table (CSV, Parquet, dask dataframe), in order, with their type:
+#: ``string``, ``float64`` (a bound), ``boolean`` or ``Int64`` (a character offset).
+COLUMN_TYPES: dict[str, str] = {
+    # which row this is: "claim", "no-claims" (a report without claims) or "error"
+    "status": "string",
+    "input": "string",
+    "report_id": "string",
+    "claim_id": "string",
+    "kind": "string",
+    "url": "string",
+    "outlet": "string",
+    "published": "string",
+    "measure": "string",
+    "low": "float64",
+    "high": "float64",
+    "low_inclusive": "boolean",
+    "high_inclusive": "boolean",
+    "approximate": "boolean",
+    "unit": "string",
+    "value_text": "string",
+    "subject": "string",
+    "subject_affiliation": "string",
+    "subject_carried": "boolean",
+    "sources": "string",
+    "attribution": "string",
+    "time": "string",
+    "time_start": "string",
+    "time_end": "string",
+    "location": "string",
+    "hedges": "string",
+    "flags": "string",
+    "quote": "string",
+    "span_start": "Int64",
+    "span_end": "Int64",
+    "mentions": "string",
+    "error": "string",
+    "message": "string",
+    "plugin": "string",
+}
+#: Columns of the claim table, in order.
+CLAIM_COLUMNS = tuple(COLUMN_TYPES)
+#: Columns holding numbers (the bounds; the others are text, booleans, offsets or empty).
+NUMERIC_COLUMNS = frozenset(c for c, t in COLUMN_TYPES.items() if t == "float64")
+#: Separator of the word-list cells (``flags``, ``hedges``, ``sources``).
 LIST_SEPARATOR = "; "
 
 _PARQUET_HINT = "--format parquet needs pyarrow: pip install 'newsclaims[parquet]'"
@@ -47,6 +73,19 @@ def _number(value: Any) -> float | None:
     return None if value is None else float(value)
 
 
+def _flag(value: Any) -> bool | None:
+    return None if value is None else bool(value)
+
+
+def _words(values: Iterable[Any] | None) -> str | None:
+    return LIST_SEPARATOR.join(str(v) for v in values or ()) or None
+
+
+def _json(values: Any) -> str | None:
+    # structured lists as compact JSON, [] as empty
+    return json.dumps(values, ensure_ascii=False, separators=(",", ":")) if values else None
+
+
 def _sources(attribution: Iterable[Mapping[str, Any]]) -> str | None:
     names = []
     for a in attribution:
@@ -56,35 +95,105 @@ def _sources(attribution: Iterable[Mapping[str, Any]]) -> str | None:
     return LIST_SEPARATOR.join(names) or None
 
 
+def _empty_row() -> dict[str, Any]:
+    return dict.fromkeys(CLAIM_COLUMNS)
+
+
+def _report_cells(record: Mapping[str, Any]) -> dict[str, Any]:
+    source = record.get("source") or {}
+    return {
+        "input": _text(record.get("input")),
+        "report_id": _text(record.get("id")),
+        "url": _text(source.get("url")),
+        "outlet": _text(source.get("outlet")),
+        "published": _text(record.get("published")),
+    }
+
+
 def claim_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
     """The claim rows of one report ``dict`` (nothing for an error record).
 
-    ``low``/``high`` are numbers or ``None`` (an open side); ``flags`` and ``sources`` are
-    joined with ``"; "`` (a conduit is written ``via <name>``); ``subject`` and ``time``
-    are the words of the article; ``quote`` is the claim's sentence.
+    One row a claim, ``status`` ``"claim"``, with every claim field that fits a cell:
+    ``low``/``high`` are numbers or ``None`` (an open side), with ``low_inclusive``,
+    ``high_inclusive`` and ``approximate`` beside them; ``flags``, ``hedges`` and
+    ``sources`` are joined with ``"; "`` (a conduit is written ``via <name>``);
+    ``attribution`` and ``mentions`` are the claim's JSON lists, compact; ``span_start`` and
+    ``span_end`` are the quote's offsets into the report's text.
     """
     if "id" not in record:
         return
-    source = record.get("source") or {}
+    report = _report_cells(record)
     for claim in record.get("claims") or ():
         value = claim.get("value") or {}
         subject = claim.get("subject") or {}
         when = claim.get("time") or {}
-        yield {
-            "report_id": record["id"],
-            "url": _text(source.get("url")),
-            "outlet": _text(source.get("outlet")),
-            "published": _text(record.get("published")),
-            "measure": _text(claim.get("measure")),
-            "low": _number(value.get("low")),
-            "high": _number(value.get("high")),
-            "flags": LIST_SEPARATOR.join(claim.get("flags") or ()) or None,
-            "unit": _text(value.get("unit")),
-            "subject": _text(subject.get("text")),
-            "sources": _sources(claim.get("attribution") or ()),
-            "time": _text(when.get("text")),
-            "quote": _text(claim.get("quote")),
-        }
+        where = claim.get("location") or {}
+        span = claim.get("span") or (None, None)
+        attribution = claim.get("attribution") or ()
+        row = _empty_row()
+        row.update(report)
+        row.update(
+            {
+                "status": "claim",
+                "claim_id": _text(claim.get("id")),
+                "kind": _text(claim.get("kind")),
+                "measure": _text(claim.get("measure")),
+                "low": _number(value.get("low")),
+                "high": _number(value.get("high")),
+                "low_inclusive": _flag(value.get("low_inclusive")),
+                "high_inclusive": _flag(value.get("high_inclusive")),
+                "approximate": _flag(value.get("approximate")),
+                "unit": _text(value.get("unit")),
+                "value_text": _text(value.get("text")),
+                "subject": _text(subject.get("text")),
+                "subject_affiliation": _text(subject.get("affiliation")),
+                "subject_carried": _flag(subject.get("carried")),
+                "sources": _sources(attribution),
+                "attribution": _json(list(attribution)),
+                "time": _text(when.get("text")),
+                "time_start": _text(when.get("start")),
+                "time_end": _text(when.get("end")),
+                "location": _text(where.get("text")),
+                "hedges": _words(claim.get("hedges")),
+                "flags": _words(claim.get("flags")),
+                "quote": _text(claim.get("quote")),
+                "span_start": span[0],
+                "span_end": span[1],
+                "mentions": _json(list(claim.get("mentions") or ())),
+            }
+        )
+        yield row
+
+
+def table_rows(record: Mapping[str, Any]) -> Iterator[dict[str, Any]]:
+    """The rows of one record in the CSV and Parquet output: every input has at least one.
+
+    A report's :func:`claim_rows`; a report without claims gives one row with ``status``
+    ``"no-claims"`` and its report cells; an error record gives one row with ``status``
+    ``"error"``, its ``input``, ``error`` (the type), ``message`` and ``plugin``.
+    """
+    if "id" not in record:
+        row = _empty_row()
+        row.update(
+            {
+                "status": "error",
+                "input": _text(record.get("input")),
+                "error": _text(record.get("error")),
+                "message": _text(record.get("message")),
+                "plugin": _text(record.get("plugin")),
+            }
+        )
+        yield row
+        return
+    count = 0
+    for row in claim_rows(record):
+        count += 1
+        yield row
+    if count == 0:
+        row = _empty_row()
+        row.update(_report_cells(record))
+        row["status"] = "no-claims"
+        yield row
 
 
 class Sink(Protocol):
@@ -167,7 +276,7 @@ class CsvSink:
             self._writer.writeheader()
 
     def write(self, outcome: Outcome) -> None:
-        """Write the outcome's claim rows (none for an error record)."""
+        """Write the outcome's rows (see :func:`table_rows`)."""
         if outcome.rows:
             self._writer.writerows(outcome.rows)
         self._flush.tick()
@@ -196,9 +305,8 @@ class ParquetSink:
         except ImportError as exc:
             raise RuntimeError(_PARQUET_HINT) from exc
         self._pa = pa
-        self.schema = pa.schema(
-            [(c, pa.float64() if c in NUMERIC_COLUMNS else pa.string()) for c in CLAIM_COLUMNS]
-        )
+        arrow = {"string": pa.string(), "float64": pa.float64(), "boolean": pa.bool_()}
+        self.schema = pa.schema([(c, arrow.get(t, pa.int64())) for c, t in COLUMN_TYPES.items()])
         self._writer = pq.ParquetWriter(path, self.schema)
         self.group_rows = group_rows
         self._rows: list[dict[str, Any]] = []

@@ -19,7 +19,7 @@ from ..models import Document, Failure, Report
 from ..pipeline import failure_for, parse_document
 from ..serialize import ContractError, failure_to_dict, record_to_json, report_to_dict
 from .item import Item, Outcome
-from .output import claim_rows
+from .output import table_rows
 
 __all__ = ["Job", "Outcome", "document_for", "host_factory", "parse_item", "process", "record_for"]
 
@@ -100,14 +100,15 @@ def process(item: Item, job: Job, host: PluginHost) -> Outcome:
     """Parse ``item`` and serialise its record; never raises except in strict mode."""
     record = record_for(item, job, host)
     line = record_to_json(record, indent=job.indent)
+    rows = tuple(table_rows(record)) if job.rows else ()
     if "id" not in record:  # error records never have an id
         return Outcome(
             name=item.name,
             line=line,
             error=f"{record['error']}: {record['message']}",
             size=item.size,
+            rows=rows,
         )
-    rows = tuple(claim_rows(record)) if job.rows else ()
     return Outcome(
         name=item.name, line=line, claims=len(record["claims"]), size=item.size, rows=rows
     )
