@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter, defaultdict
+from collections import Counter, defaultdict, deque
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import datetime
 from typing import Any
@@ -25,8 +25,12 @@ TOKEN = re.compile(r"[^\W\d_][\w'’-]*[^\W_]|\d[\d,.]*\d|\d", re.UNICODE)
 LEAD_CHARS = 2500
 #: Most distinctive words per report used as blocking keys.
 KEYS = 6
-#: Within one key, each report is compared with this many reports published just before it.
-NEIGHBOURS = 40
+#: Each key remembers the last this many reports that had it (in publication order).
+NEIGHBOURS = 24
+#: Each report is compared with at most this many of them (those sharing most keys).
+CANDIDATES = 12
+#: Words kept in a report's vector (its heaviest; a lead of LEAD_CHARS rarely has more).
+VECTOR_TERMS = 400
 #: Reports published further apart than this are different stories.
 WINDOW_DAYS = 8
 #: Cosine similarity at or above which two reports are one story.
@@ -127,6 +131,15 @@ def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     return sum(w * b.get(word, 0.0) for word, w in a.items())
 
 
+def truncate(vec: Mapping[str, float], terms: int = VECTOR_TERMS) -> dict[str, float]:
+    """The *terms* heaviest words of a unit vector, again of unit length."""
+    if len(vec) <= terms:
+        return dict(vec)
+    top = sorted(vec.items(), key=lambda item: (-item[1], item[0]))[:terms]
+    norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
+    return {word: w / norm for word, w in top}
+
+
 def blocking_keys(vec: Mapping[str, float], keys: int = KEYS) -> list[str]:
     """The report's *keys* heaviest words."""
     return [w for w, _ in sorted(vec.items(), key=lambda item: (-item[1], item[0]))[:keys]]
@@ -152,11 +165,12 @@ def _apart(a: datetime | None, b: datetime | None) -> bool:
 def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]] = ()) -> list[int]:
     """For each report, the index of one report of its story (the same for the whole story).
 
-    *links* are pairs known to be one story already (copies).
+    *links* are pairs known to be one story already (copies). Reports are read twice (word
+    counts, then vectors) and kept as vectors of their :data:`VECTOR_TERMS` heaviest words.
     """
-    bags = [tokens(r) for r in reports]
-    df, n = document_frequencies(bags)
-    vecs = [vector(bag, df, n) for bag in bags]
+    df, n = document_frequencies(tokens(r) for r in reports)
+    vecs = [truncate(vector(tokens(r), df, n)) for r in reports]
+    del df
     figs = [figures(r) for r in reports]
     dates = [published(dict(r)) for r in reports]
     parent = list(range(len(reports)))
@@ -167,48 +181,44 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
             i = parent[i]
         return i
 
-    members_of: dict[int, list[int]] = {i: [i] for i in range(len(reports))}
+    members_of: dict[int, list[int]] = {}
 
     def union(i: int, j: int) -> None:
         a, b = find(i), find(j)
         if a != b:
             keep, gone = min(a, b), max(a, b)
             parent[gone] = keep
-            members_of[keep].extend(members_of.pop(gone))
+            members_of.setdefault(keep, [keep]).extend(members_of.pop(gone, [gone]))
 
     def cohesive(i: int, j: int) -> bool:
         """Whether *i* is close enough on average to the group of *j* (and *j* to *i*'s)."""
         for one, other in ((i, j), (j, i)):
-            group_members = members_of[find(other)]
+            group_members = members_of.get(find(other), ())
             if len(group_members) < 2:
                 continue
             sample = group_members[:GROUP_SAMPLE]
-            mean = sum(similarity(vecs[one], vecs[k], figs[one], figs[k]) for k in sample) / len(
-                sample
-            )
-            if mean < GROUP_JOIN:
+            total = sum(similarity(vecs[one], vecs[k], figs[one], figs[k]) for k in sample)
+            if total / len(sample) < GROUP_JOIN:
                 return False
         return True
 
     for i, j in links:
         union(i, j)
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for i, vec in enumerate(vecs):
-        for key in blocking_keys(vec):
-            blocks[key].append(i)
-    seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
-        members.sort(key=lambda i: (dates[i] or datetime.min, i))
-        for x, j in enumerate(members):
-            for i in members[max(0, x - NEIGHBOURS) : x]:
-                pair = (i, j) if i < j else (j, i)
-                if pair in seen:
-                    continue
-                seen.add(pair)
-                if find(i) == find(j) or _apart(dates[i], dates[j]):
-                    continue
-                if similarity(vecs[i], vecs[j], figs[i], figs[j]) >= JOIN and cohesive(i, j):
-                    union(i, j)
+    # reports in time order; each key remembers the last NEIGHBOURS reports that had it
+    order = sorted(range(len(reports)), key=lambda i: (dates[i] or datetime.min, i))
+    recent: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=NEIGHBOURS))
+    for j in order:
+        keys = blocking_keys(vecs[j])
+        shared: Counter[int] = Counter()
+        for key in keys:
+            shared.update(recent[key])
+        for i, _ in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))[:CANDIDATES]:
+            if find(i) == find(j) or _apart(dates[i], dates[j]):
+                continue
+            if similarity(vecs[i], vecs[j], figs[i], figs[j]) >= JOIN and cohesive(i, j):
+                union(i, j)
+        for key in keys:
+            recent[key].append(j)
     roots = [find(i) for i in range(len(reports))]
     return merge_groups(roots, vecs, dates)
 
@@ -240,7 +250,10 @@ def merge_groups(
     members: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         members[root].append(i)
-    cents = {root: centroid(vecs[i] for i in idx) for root, idx in members.items()}
+    cents = {
+        root: truncate(centroid(vecs[i] for i in idx), 2 * VECTOR_TERMS)
+        for root, idx in members.items()
+    }
     spans: dict[int, tuple[datetime, datetime] | None] = {}
     for root, idx in members.items():
         known = [d for d in (dates[i] for i in idx) if d is not None]
