@@ -6,7 +6,8 @@ Run from the project root::
 
 The synthetic reports are made from the real ones of ../shared/corpus/stories (parsed once
 with the installed plugins): synthetic story *k* is a copy of one real cluster whose names
-(capitalized words of the cluster) are replaced by names made for *k*, moved to its own days
+(its capitalized words) and half of its other words are replaced by words made for *k*,
+moved to its own days
 (the eight clusters' copies of one period start hours apart, the next period
 CLONE_DAYS later, so the density of reports per day is the same at every size);
 each of its reports gets small edits (a sentence dropped, a figure changed, a boilerplate line
@@ -34,6 +35,9 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "corpus" / "stories"
 CAPITAL = re.compile(r"\b[A-Z][a-z]{2,}\b")
+LOWER = re.compile(r"\b[a-z]{4,}\b")
+#: Share of a cluster's lower-case words renamed in each synthetic story.
+REWORD = 0.5
 SENTENCE = re.compile(r"(?<=[.!?])\s+")
 SYLLABLES = "ba be bi bo bu da de di do du ka ke ki ko ku la le li lo lu ma me mi mo mu na ne ni "
 SYLLABLES += "no nu ra re ri ro ru sa se si so su ta te ti to tu va ve vi vo vu za ze zi zo zu"
@@ -61,7 +65,7 @@ def real_clusters() -> dict[str, list[dict[str, Any]]]:
 
 
 def _name(rng: random.Random) -> str:
-    return "".join(rng.choice(PARTS) for _ in range(rng.randint(2, 4))).capitalize()
+    return "".join(rng.choice(PARTS) for _ in range(rng.randint(2, 4)))
 
 
 def synthetic(size: int, clusters: dict[str, list[dict[str, Any]]], seed: int = 7) -> list[Any]:
@@ -74,7 +78,10 @@ def synthetic(size: int, clusters: dict[str, list[dict[str, Any]]], seed: int = 
     while len(out) < size:
         cluster = clusters[keys[k % len(keys)]]
         names = {w for r in cluster for w in CAPITAL.findall((r["title"] or "") + r["text"])}
-        mapping = {w: _name(rng) for w in names}
+        # and half of the other words: the clones of one cluster are other events, not copies
+        words = {w for r in cluster for w in LOWER.findall(r["text"])}
+        names |= {w for w in sorted(words) if rng.random() < REWORD}
+        mapping = {w: _name(rng).capitalize() if w[0].isupper() else _name(rng) for w in names}
         pattern = re.compile(r"\b(" + "|".join(map(re.escape, sorted(names))) + r")\b")
 
         def rename(m: re.Match[str], mapping: dict[str, str] = mapping) -> str:

@@ -10,8 +10,8 @@ publication order, so the canonical report of a copy set is its earliest.
 
 from __future__ import annotations
 
+import itertools
 import re
-import zlib
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +33,11 @@ CONTAINMENT = 0.95
 CONTAINED_JACCARD = 0.3
 #: datasketch's permutation scheme (32-bit hashes, 32-bit signatures).
 SCHEME = "affine32"
+#: A MinHash estimate below this: no copy without an exact check (it is far below
+#: :data:`THRESHOLD`; the bodies are exactly compared only when the lengths differ a lot).
+SURE_NOT = 0.4
+#: A MinHash estimate at or above this is a copy without an exact check.
+SURE = 0.85
 #: Fewer shingles than this: too short to call a copy.
 MIN_SHINGLES = 8
 
@@ -45,20 +50,29 @@ def _require() -> Any:
     return datasketch
 
 
-def shingles(text: str, size: int = SHINGLE) -> set[bytes]:
+def shingles(text: str, size: int = SHINGLE) -> set[str]:
     """The word *size*-grams of *text*, case folded, punctuation ignored."""
     words = WORD.findall(text.casefold())
-    return {" ".join(words[i : i + size]).encode() for i in range(len(words) - size + 1)}
+    if len(words) < size:
+        return set()
+    joined = " ".join(words)
+    ends = list(itertools.accumulate(map(len, words)))
+    last = len(words) - size + 1
+    return {
+        joined[(ends[i - 1] + i if i else 0) : ends[i + size - 1] + i + size - 1]
+        for i in range(last)
+    }
 
 
-def _hash32(data: bytes) -> int:
-    return zlib.crc32(data)
+def _hash32(shingle: str) -> int:
+    # str hashes are salted per process: signatures are compared within one process only
+    return hash(shingle) & 0xFFFFFFFF
 
 
 _PERMS: Any = None
 
 
-def signature(grams: Iterable[bytes]) -> MinHash:
+def signature(grams: Iterable[str]) -> MinHash:
     """The MinHash signature of a set of shingles (one shared set of permutations)."""
     global _PERMS
     datasketch = _require()
@@ -73,7 +87,7 @@ def signature(grams: Iterable[bytes]) -> MinHash:
     return sig
 
 
-def is_copy(a: set[bytes], b: set[bytes]) -> bool:
+def is_copy(a: set[str], b: set[str]) -> bool:
     """Whether two shingle sets are the same article (see the module docstring)."""
     if len(a) < MIN_SHINGLES or len(b) < MIN_SHINGLES:
         return False
@@ -82,6 +96,13 @@ def is_copy(a: set[bytes], b: set[bytes]) -> bool:
     if jaccard >= THRESHOLD:
         return True
     return jaccard >= CONTAINED_JACCARD and inter / min(len(a), len(b)) >= CONTAINMENT
+
+
+def _contained(grams: set[str], other: str) -> bool:
+    """Whether a much shorter or longer body could hold the other (checked exactly then)."""
+    size = max(1, len(WORD.findall(other)) - SHINGLE + 1)
+    ratio = min(size, len(grams)) / max(size, len(grams))
+    return ratio <= CONTAINED_JACCARD * 2
 
 
 def copy_sets(texts: Sequence[str], order: Sequence[int] | None = None) -> list[int]:
@@ -102,13 +123,20 @@ def copy_sets(texts: Sequence[str], order: Sequence[int] | None = None) -> list[
             i = parent[i]
         return i
 
+    sigs: dict[int, Any] = {}
     for index in order:
         grams = shingles(texts[index])
         if len(grams) < MIN_SHINGLES:
             continue
         sig = signature(grams)
+        sigs[index] = sig.hashvalues
         for other in lsh.query(sig):
-            if find(other) != find(index) and is_copy(grams, shingles(texts[other])):
+            if find(other) == find(index):
+                continue
+            estimate = float((sigs[other] == sig.hashvalues).mean())
+            if estimate < SURE_NOT and not _contained(grams, texts[other]):
+                continue
+            if estimate >= SURE or is_copy(grams, shingles(texts[other])):
                 a, b = sorted((find(other), find(index)), key=rank.__getitem__)
                 parent[b] = a
         lsh.insert(index, sig, check_duplication=False)

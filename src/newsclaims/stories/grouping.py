@@ -11,10 +11,13 @@ at most :data:`WINDOW_DAYS` apart.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
+import sys
+from array import array
 from collections import Counter, defaultdict, deque
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -71,17 +74,23 @@ STOP = frozenset(
 
 def tokens(report: Mapping[str, Any]) -> Counter[str]:
     """Counts of the content words of the report's title (counted twice) and lead."""
-    title = report.get("title") or ""
-    text = (report.get("text") or "")[:LEAD_CHARS]
+    title = (report.get("title") or "").casefold()
+    text = (report.get("text") or "")[:LEAD_CHARS].casefold()
     words: Counter[str] = Counter()
-    for chunk, weight in ((title, 2), (text, 1)):
-        for match in TOKEN.finditer(chunk):
-            word = match.group().casefold().replace("’", "'")
+    for found in (TOKEN.findall(title), TOKEN.findall(title), TOKEN.findall(text)):
+        for word in found:
+            if word in STOP or len(word) < 3 or word[0].isdigit():
+                continue
+            word = word.replace("’", "'")
             if word.endswith("'s"):
                 word = word[:-2]
-            if len(word) > 2 and word not in STOP and not word[0].isdigit():
-                words[stem(word)] += weight
+            words[_stem(word)] += 1
     return words
+
+
+@functools.lru_cache(maxsize=200_000)
+def _stem(word: str) -> str:
+    return stem(word)
 
 
 def stem(word: str) -> str:
@@ -124,6 +133,29 @@ def vector(bag: Counter[str], df: Mapping[str, int], n: int) -> dict[str, float]
     return {word: w / norm for word, w in weights.items()}
 
 
+class Packed:
+    """A unit vector kept small: its words (interned) and their weights as 32-bit floats."""
+
+    __slots__ = ("weights", "words")
+
+    def __init__(self, vec: Mapping[str, float]) -> None:
+        self.words = tuple(sys.intern(w) for w in vec)
+        self.weights = array("f", vec.values())
+
+    def items(self) -> Iterator[tuple[str, float]]:
+        """(word, weight) pairs."""
+        return zip(self.words, self.weights, strict=True)
+
+    def as_dict(self) -> dict[str, float]:
+        """The vector as a dict."""
+        return dict(self.items())
+
+    def dot(self, other: Mapping[str, float]) -> float:
+        """The dot product with a dict vector."""
+        get = other.get
+        return sum(w * get(word, 0.0) for word, w in self.items())
+
+
 def cosine(a: Mapping[str, float], b: Mapping[str, float]) -> float:
     """Cosine similarity of two unit vectors."""
     if len(a) > len(b):
@@ -146,13 +178,13 @@ def blocking_keys(vec: Mapping[str, float], keys: int = KEYS) -> list[str]:
 
 
 def similarity(
-    a: Mapping[str, float],
+    a: Mapping[str, float] | Packed,
     b: Mapping[str, float],
     figures_a: set[tuple[str, float]],
     figures_b: set[tuple[str, float]],
 ) -> float:
     """The evidence that two reports tell one event (see the module docstring)."""
-    score = cosine(a, b)
+    score = a.dot(b) if isinstance(a, Packed) else cosine(a, b)
     if figures_a & figures_b:
         score += SHARED_FIGURE
     return score
@@ -169,7 +201,7 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
     counts, then vectors) and kept as vectors of their :data:`VECTOR_TERMS` heaviest words.
     """
     df, n = document_frequencies(tokens(r) for r in reports)
-    vecs = [truncate(vector(tokens(r), df, n)) for r in reports]
+    vecs = [Packed(truncate(vector(tokens(r), df, n))) for r in reports]
     del df
     figs = [figures(r) for r in reports]
     dates = [published(dict(r)) for r in reports]
@@ -197,7 +229,8 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
             if len(group_members) < 2:
                 continue
             sample = group_members[:GROUP_SAMPLE]
-            total = sum(similarity(vecs[one], vecs[k], figs[one], figs[k]) for k in sample)
+            mine = vecs[one].as_dict()
+            total = sum(similarity(vecs[k], mine, figs[k], figs[one]) for k in sample)
             if total / len(sample) < GROUP_JOIN:
                 return False
         return True
@@ -208,14 +241,15 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
     order = sorted(range(len(reports)), key=lambda i: (dates[i] or datetime.min, i))
     recent: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=NEIGHBOURS))
     for j in order:
-        keys = blocking_keys(vecs[j])
+        mine = vecs[j].as_dict()
+        keys = blocking_keys(mine)
         shared: Counter[int] = Counter()
         for key in keys:
             shared.update(recent[key])
         for i, _ in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))[:CANDIDATES]:
             if find(i) == find(j) or _apart(dates[i], dates[j]):
                 continue
-            if similarity(vecs[i], vecs[j], figs[i], figs[j]) >= JOIN and cohesive(i, j):
+            if similarity(vecs[i], mine, figs[i], figs[j]) >= JOIN and cohesive(i, j):
                 union(i, j)
         for key in keys:
             recent[key].append(j)
@@ -223,7 +257,7 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
     return merge_groups(roots, vecs, dates)
 
 
-def centroid(vectors: Iterable[Mapping[str, float]]) -> dict[str, float]:
+def centroid(vectors: Iterable[Mapping[str, float] | Packed]) -> dict[str, float]:
     """The unit mean of unit vectors: what a group of reports says as a whole."""
     total: dict[str, float] = defaultdict(float)
     for vec in vectors:
@@ -238,7 +272,9 @@ def _start(span: tuple[datetime, datetime] | None) -> datetime:
 
 
 def merge_groups(
-    roots: Sequence[int], vecs: Sequence[Mapping[str, float]], dates: Sequence[datetime | None]
+    roots: Sequence[int],
+    vecs: Sequence[Mapping[str, float] | Packed],
+    dates: Sequence[datetime | None],
 ) -> list[int]:
     """Second pass: two groups whose centroids are similar (:data:`CENTROID_JOIN`) are one.
 
