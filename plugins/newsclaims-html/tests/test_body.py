@@ -136,3 +136,19 @@ def test_drop_code_keeps_json_ld_and_tails() -> None:
     assert [s.get("type") for s in tree.iter("script")] == ["application/ld+json"]
     assert tree.find(".//style") is None and tree.find(".//template") is None
     assert tree.find(".//p").text_content() == "One two"
+
+
+def test_a_caption_of_several_paragraphs_is_article_text() -> None:
+    # broken markup: the caption's span is never closed and holds the story (a real pattern)
+    story = " ".join(
+        f"Officials said {n} families were moved from the valley on day {n} of the flood."
+        for n in range(1, 9)
+    )
+    html = (
+        "<html><body><article><div class='entry-content'>"
+        f"<p class='wp-caption-text'>Families leave the valley. <span>({story}</span></p>"
+        f"<p>{story}</p></div></article></body></html>"
+    )
+    article = parse_html(Document(html, content_type="text/html"))
+    assert article.text.count("on day 8 of the flood") == 2
+    assert not [r for r in article.removed if r.reason == "caption"]

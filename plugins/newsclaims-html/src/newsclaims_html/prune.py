@@ -49,6 +49,9 @@ _QUERY = ClassQuery(
     needs_class=False,
 )
 
+#: A caption longer than this many words is not one (see :func:`_reason`).
+CAPTION_WORDS = 80
+
 _EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed")
 
 
@@ -56,7 +59,9 @@ def _reason(el: HtmlElement) -> str | None:
     cls = el.get("class") or ""
     text = " ".join(el.text_content().split())
     if el.tag == "figcaption" or "caption" in cls:
-        return "caption"
+        # a "caption" of several paragraphs is article text in caption markup (a page whose
+        # markup is broken, or a layout that reuses the class), not an image's caption
+        return "caption" if len(text.split()) <= CAPTION_WORDS else None
     if el.tag == "blockquote" and any(c in cls for c in _EMBED_CLASSES):
         return "embed"
     if "ull" in cls and "uote" in cls:
