@@ -690,3 +690,25 @@ def test_the_force_is_the_police_force_named_before() -> None:
         "The force said it had arrested 31 people since January."
     )
     assert one(text).attribution[0].name == "Northshire Constabulary"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The evacuation saved at least 40 lives, the mayor said.",  # who lived
+        "Quick treatment spared 300 people, doctors said.",
+        "The case fatality rate (CFR) is 48%.",  # a rate, not a count
+        "So far 61 cases including 20 deaths (case fatality ratio: 33%) were reported.",
+        "The death rate among the patients was 12%.",
+        "Her cousin Lena Marsh, also 22, died later that week.",  # an age, not a count
+        "He was found with three stab wounds.",  # wounds on one body
+    ],
+)
+def test_figures_that_count_no_victims(text: str) -> None:
+    got = [(c.measure, c.value.low) for c in quantities(text)]
+    assert all(low in (61, 20) for _, low in got), got  # only the deaths of the second
+
+
+def test_two_verbs_are_not_one_split_verb() -> None:
+    claims = quantities("A sniper shot dead 14 people and injured 30 others at the fair.")
+    assert [(c.measure, c.value.low) for c in claims] == [("killed", 14), ("wounded", 30)]

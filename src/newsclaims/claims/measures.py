@@ -359,10 +359,28 @@ _TWO_WORDS_END = re.compile(r"((?:[A-Za-z][\w'’-]*\s+){1,2})$")
 _ARTICLE_LEAD = re.compile(r"^(?:the|a|an|its|their)\s+", re.I)
 
 
+# "saved at least 30 lives", "spared 200 people": the figure counts who lived
+_SAVED_BEFORE = re.compile(
+    r"\b(?:sav(?:e|es|ed|ing)|spar(?:e|es|ed|ing))\s+(?:the\s+lives\s+of\s+)?$", re.I
+)
+# "a case fatality rate of 64%", "(case fatality ratio: 59%)": a rate, not a count of people
+_RATE_BEFORE = re.compile(
+    r"\b(?:rates?|ratios?|CFR)\b\)?[^.;:%\d]{0,40}?(?::|\bof|\bis|\bwas|\bwere|\bat|\bto)\s*$"
+)
+
+
 def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | None:
     """Read what the figure at ``sentence[start:end]`` counts, or ``None``."""
     after = sentence[end:]
     before = tail(sentence[:start], 200)
+    near_before = before[-40:]
+    if ("sav" in near_before or "spar" in near_before) and _SAVED_BEFORE.search(near_before):
+        return None
+    percent = sentence[start:end].endswith(("%", "percent", "per cent")) or _PERCENT_LEAD.match(
+        after
+    )
+    if percent and _RATE_BEFORE.search(near_before):
+        return None
     phrase = phrase_after(after, lex)
 
     # 1. noun phrase after the number ("119 prisoners died": a group with a verb of its own)
@@ -371,6 +389,8 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         measure = lex.measure(found[0], found[1]) if found and found[0] == "verb" else None
         if found and measure and measure != phrase.measure:
             return Reading(measure, phrase.head, found[2] or _negated_before(before))
+    if phrase.kind == "noun" and phrase.head.lower() == "wounds" and phrase.modifiers:
+        return None  # "four gunshot wounds", "12 stab wounds": wounds on one body, not people
     if phrase.kind in ("noun", "adjective") and phrase.measure:
         if _OF_THE.match(after):
             # "17 of the wounded", "31 of the dead were children": part of a group
@@ -551,8 +571,8 @@ def _split_verb(before: str, group: str, rest: str, lex: Lexicon) -> tuple[str, 
         if measure:
             return measure, " ".join(words[:-1])
     after = _NEXT_WORDS_LOWER.match(rest)
-    if not after:
-        return None
+    if not after or after.group(1) in ("and", "or", "but"):
+        return None  # "shot dead 20 people and injured 42": two verbs, not one split verb
     for term in (after.group(1), f"{after.group(1)} {after.group(2) or ''}".strip()):
         measure = lex.measure("verb", f"{verb.group(1)} {term}")
         if measure:  # "took five soldiers prisoner", "forced 50,000 to flee"

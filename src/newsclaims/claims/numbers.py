@@ -189,7 +189,8 @@ _AGE_BEFORE = re.compile(
     r"\b(?:aged|age|ages)\s+(?:of\s+)?(?:\d+\s*(?:,|and|or|to|-)\s*)*$", re.I
 )  # "aged 5 and 7", "under the age of five"
 _AFTER_NAME_COMMA = re.compile(r",\s*(?:[a-z(]|$)")
-_NAME_COMMA = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+,\s*$")  # "Castaño, 34,"
+# "Castaño, 34,", "her friend Ana Ruiz, also 19,"
+_NAME_COMMA = re.compile(r"\b[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿā-ž]+,\s*(?:also\s+|now\s+|both\s+)?$")
 _TIME_AFTER = re.compile(r"\s*(?:a\.m\.|p\.m\.|am\b|pm\b|o'clock|hours?\s+gmt|gmt|utc|:\d)")
 _MONTH_BEFORE = re.compile(rf"\b(?:{_MONTHS})\.?\s*$", re.I)
 _MONTH_AFTER = re.compile(rf"\s*(?:st|nd|rd|th)?\s*(?:of\s+)?(?:{_MONTHS})\b")
