@@ -712,3 +712,22 @@ def test_figures_that_count_no_victims(text: str) -> None:
 def test_two_verbs_are_not_one_split_verb() -> None:
     claims = quantities("A sniper shot dead 14 people and injured 30 others at the fair.")
     assert [(c.measure, c.value.low) for c in claims] == [("killed", 14), ("wounded", 30)]
+
+
+def test_figures_of_a_dated_moment_after_since() -> None:
+    text = "It is the worst wreck on the line since May 2021, when 12 people died and 40 were hurt."
+    for claim in quantities(text):
+        assert claim.time is not None
+        assert (claim.time.start, claim.time.end) == ("2021-05-01", "2021-05-31")
+    # without "when", "since" is a range up to the publication date
+    claim = one("The fever has killed 30 people since May.")
+    assert claim.time is not None and claim.time.end == PUB.date().isoformat()
+
+
+def test_later_figures_of_the_story_keep_its_day() -> None:
+    text = (
+        "A ferry capsized off Port Alder on Sunday, killing 6 people. "
+        "Divers said 9 bodies were found and the remaining three crew were presumed dead."
+    )
+    days = {(c.value.low, c.time.start if c.time else None) for c in quantities(text)}
+    assert days == {(6, "2024-03-24"), (9, "2024-03-24"), (3, "2024-03-24")}

@@ -10,9 +10,10 @@ become ``statement`` claims.
 
 from __future__ import annotations
 
+import calendar
 import hashlib
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 import attrs
 
@@ -197,6 +198,7 @@ def extract_claims(
     last_group: str | None = None  # the group counted by the latest figure ("22 survivors")
     prev_had_figures = False
     event_date: TimeMention | None = None
+    story_day: TimeMention | None = None  # the day of the figures told so far ("on Friday")
 
     for sent in iter_sentences(text):
         s = sent.text
@@ -274,7 +276,15 @@ def extract_claims(
                 _nearest_time(q, times, used_times)
                 or (_event_day(event_sentence, published) if _CONTINUES.match(s) else None)
                 or event_date
+                or story_day
             )
+            if (
+                when is not None
+                and when.text[:6].lower() == "since "
+                and (_WHEN_CLAUSE.search(s, when.end, q.start))
+            ):
+                # "since May 2021, when 12 people died": the figure is of that moment
+                when = _moment(when, published) or when
             flags = ("increment",) if q.increment else ()
             here.append(
                 _Draft(
@@ -315,6 +325,10 @@ def extract_claims(
         # an event dated with its year ("on 21 July 1972", "in 1995 and 1996") dates the
         # figures that follow without a time of their own
         event_date = next((t for t in reversed(times) if _is_absolute(t)), event_date)
+        story_day = next(
+            (t for d in here if d.time is not None and (t := _day_of(d, times)) is not None),
+            story_day,
+        )
         if here:
             prev_drafts = here
         elif not anaphor:
@@ -422,6 +436,42 @@ def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading
 
 _DIGIT = re.compile(r"\d")  # found far faster than a year, so tested first
 _ABSOLUTE_HINT = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+_WHEN_CLAUSE = re.compile(r",?\s+when\b")
+_DAY_KINDS = frozenset({"daydate", "weekday", "relative"})
+
+
+def _moment(since: TimeMention, published: datetime | None) -> TimeMention | None:
+    """The time a "since ..." expression starts from, as a time of its own: its day, month or
+    year ("since 4 May 2021" -> 4 May, "since May 2021" -> May, "since 2021" -> 2021)."""
+    first = since.first
+    if first is None:
+        return None
+    inner = since.text[6:]
+    if since.kind == "daydate":
+        last = first
+    elif _MONTH_WORD.search(inner):
+        last = date(first.year, first.month, calendar.monthrange(first.year, first.month)[1])
+    else:
+        last = date(first.year, 12, 31)
+    return TimeMention(since.start + 6, since.end, inner, since.kind, first, last)
+
+
+_MONTH_WORD = re.compile(
+    r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b", re.I
+)
+
+
+def _day_of(d: _Draft, times: list[TimeMention]) -> TimeMention | None:
+    """The time of a claim when it is one day of this sentence ("on Friday", "yesterday")."""
+    tr = d.time
+    if tr is None or tr.start is None or tr.start != tr.end:
+        return None
+    return next(
+        (t for t in times if t.text == tr.text and t.kind in _DAY_KINDS and not _is_absolute(t)),
+        None,
+    )
 
 
 def _is_absolute(t: TimeMention) -> bool:
