@@ -326,7 +326,7 @@ def extract_claims(
         # figures that follow without a time of their own
         event_date = next((t for t in reversed(times) if _is_absolute(t)), event_date)
         story_day = next(
-            (t for d in here if d.time is not None and (t := _day_of(d, times)) is not None),
+            (day for d in here if (day := _day_of(d, times)) is not None),
             story_day,
         )
         if here:
