@@ -731,3 +731,36 @@ def test_later_figures_of_the_story_keep_its_day() -> None:
     )
     days = {(c.value.low, c.time.start if c.time else None) for c in quantities(text)}
     assert days == {(6, "2024-03-24"), (9, "2024-03-24"), (3, "2024-03-24")}
+
+
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # people can speak: "local volunteers said", "a doctor who asked not to be named said"
+        (
+            "At least 14 herders were killed near Dorvan on Monday, local volunteers said.",
+            "local volunteers",
+        ),
+        (
+            "A nurse who asked not to be named said 31 people had been admitted with burns.",
+            "a nurse",
+        ),
+        # a name that modifies a common-noun source belongs to it
+        (
+            "About 9,000 people have fled, according to the Moldovan government.",
+            "Moldovan government",
+        ),
+        # ", saying ...": the subject of the sentence says it
+        (
+            "The Veltran health ministry gave a higher toll on Sunday, saying 52 people had died.",
+            "Veltran health ministry",
+        ),
+    ],
+)
+def test_more_speakers(text: str, source: str) -> None:
+    assert [a.name.lower() for a in one(text).attribution] == [source.lower()]
+
+
+def test_believed_to_is_nobody_speaking() -> None:
+    text = "Police are hunting a man believed to have planted a bomb that wounded 8 people."
+    assert [a.name for a in one(text).attribution] == []

@@ -509,8 +509,12 @@ class Entities:
                 return None  # a lone capitalised word is a source only as a speaker
             if not text.isupper() and _common_word(self._text, text):
                 return None  # "Intelligence also suggests": a noun capitalised by the sentence
-        if text[:1].islower() and head not in SOURCE_NOUNS:
-            return None
+        if (
+            text[:1].islower()
+            and head not in SOURCE_NOUNS
+            and not (speaker and head in PEOPLE_NOUNS and head not in _NOT_SPEAKERS)
+        ):
+            return None  # "local volunteers said": people can speak, "others" cannot
         type_ = _type_of(text)
         k = self._add(text, text if text.isupper() and len(text) <= 8 else None, type_, pos)
         return self._credit(k, raw, role, pos)
@@ -539,6 +543,9 @@ class Entities:
             )
             self._attrs[sig] = att
         return att
+
+
+_NOT_SPEAKERS = frozenset({"others", "more", "people", "persons", "victims", "hostages"})
 
 
 _POSSESSIVE_END = re.compile(r"['’]s$")

@@ -137,6 +137,12 @@ _TRAILING_PP = re.compile(
 )
 
 
+_WHO_CLAUSE = re.compile(
+    r"\s+who\s+(?:asked|spoke|requested|declined|did|was|is|were|are|had|has|have|would"
+    r"|could|works|worked|lives|lived)\b[^,;.\"“”]{0,70}$"
+)
+
+
 _NOT_SPEAKERS = frozenset({"others", "more", "people", "persons", "victims", "hostages"})
 
 
@@ -148,6 +154,9 @@ def _speaker_noun(word: str) -> bool:
 def _np_backward(prefix: str, retry: bool = False) -> str | None:
     """The noun phrase that ends ``prefix``: the subject of a following reporting verb."""
     p = tail(prefix.rstrip(), 200)
+    if " who " in p[-90:]:
+        # "a doctor who asked not to be named said": the relative clause is no speaker
+        p = _WHO_CLAUSE.sub("", p)
     if _may_end_with_adverb(p):
         p = _ADVERBS.sub("", p)
     p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
@@ -208,6 +217,9 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
     return None
 
 
+_LOWER_WORDS = re.compile(r"(?:\s+[a-z][\w-]*){1,3}")
+
+
 _LOWER_PHRASE = re.compile(r"\s*((?:the\s+|a\s+|an\s+)?)((?:[a-z][\w-]*\s+){0,2}[a-z]+)\b")
 
 
@@ -245,7 +257,18 @@ def _np_forward(rest: str) -> str | None:
     )
     if m:
         np = re.sub(r"\s+\([A-Z][A-Za-z&.]+\)$", "", m.group(1))
-        return re.sub(rf"\s+{LINK}$", "", np)
+        np = re.sub(rf"\s+{LINK}$", "", np)
+        if np == m.group(1):
+            # "the Bangladeshi government", "the Afghan health ministry": a name that
+            # modifies a common-noun source
+            words = _LOWER_WORDS.match(rest, m.end())
+            if words:
+                ws = words.group(0).split()
+                cut = next((i for i, w in enumerate(ws) if w in _PHRASE_BREAK), len(ws))
+                head = next((i for i in range(cut - 1, -1, -1) if ws[i] in SOURCE_NOUNS), None)
+                if head is not None:
+                    return np + " " + " ".join(ws[: head + 1])
+        return np
     # "civil surgeon Dr Jane Doe", "the country's Truth Commission": a name after a job or owner
     m = _NAME_AFTER_WORDS.match(rest)
     if m:
@@ -347,6 +370,13 @@ _ISSUED = re.compile(
 )
 
 
+# what may open a sentence before its subject: "On Tuesday, ", "Later, "
+_LEAD_IN = re.compile(r"^(?:(?:On|By|In|Late|Early|Later|Earlier)\b[^,]{0,30},\s+)?")
+
+
+_RAISING = frozenset({"believed", "said", "reported", "feared", "estimated", "alleged", "thought"})
+
+
 _UNNAMED_DOCUMENT = re.compile(rf"an?\s+(?:[a-z]+\s+)?(?:{_DATA_ALT})$")
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.I)
 
@@ -385,12 +415,19 @@ def find_sources(sentence: str) -> list[SourceMention]:
             np = _np_backward(sentence[: m.start()])
             if np:
                 found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
+    if ", saying " in sentence:
+        # "The ministry gave a higher figure, saying 29 people ...": the sentence's subject
+        np = _np_forward(_LEAD_IN.sub("", sentence, count=1))
+        if np and sentence.find(np) < sentence.find(", saying "):
+            found.append(SourceMention(np, sentence.find(np), "subject"))
     for m in _REPORTING_WORD.finditer(sentence):
         verb = m.group(0)
         if verb.endswith(("ed", "id", "ld")) and _BE_BEFORE.search(
             sentence, max(0, m.start() - 32), m.start()
         ):
             continue  # "X is accused of", "losses were estimated at": X said nothing
+        if verb in _RAISING and sentence.startswith(" to ", m.end()):
+            continue  # "a suspect believed to have ...", "soldiers said to be": nobody speaks
         # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe, a ..."
         after = _POSTPOSED.match(sentence, m.end())
         if (
