@@ -261,9 +261,9 @@ def _np_forward(rest: str) -> str | None:
         if np == m.group(1):
             # "the Bangladeshi government", "the Afghan health ministry": a name that
             # modifies a common-noun source
-            words = _LOWER_WORDS.match(rest, m.end())
-            if words:
-                ws = words.group(0).split()
+            lower_run = _LOWER_WORDS.match(rest, m.end())
+            if lower_run:
+                ws = lower_run.group(0).split()
                 cut = next((i for i, w in enumerate(ws) if w in _PHRASE_BREAK), len(ws))
                 head = next((i for i in range(cut - 1, -1, -1) if ws[i] in SOURCE_NOUNS), None)
                 if head is not None:
