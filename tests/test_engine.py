@@ -764,3 +764,47 @@ def test_more_speakers(text: str, source: str) -> None:
 def test_believed_to_is_nobody_speaking() -> None:
     text = "Police are hunting a man believed to have planted a bomb that wounded 8 people."
     assert [a.name for a in one(text).attribution] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # breakdowns of a whole: "Of the dead, four were women and two were men"
+        (
+            "Seven hikers died in the storm. Of the dead, five were men and two were women.",
+            [("killed", 7, "hikers"), ("killed", 5, "men"), ("killed", 2, "women")],
+        ),
+        (
+            "Police detained 50 people. Of those detained, 30 were men, 12 were women and "
+            "8 were teenagers.",
+            [
+                ("arrested", 50, "people"),
+                ("arrested", 30, "men"),
+                ("arrested", 12, "women"),
+                ("arrested", 8, "teenagers"),
+            ],  # fmt: skip
+        ),
+        # "the dead included N <people>"
+        (
+            "The dead included 6 children and three teachers.",
+            [("killed", 6, "children"), ("killed", 3, "teachers")],
+        ),  # fmt: skip
+        # "N of them were <people>" in the next sentence of the paragraph
+        (
+            "Medics said 40 people had been treated. Nine of them were children.",
+            [("wounded", 40, "people"), ("wounded", 9, "children")],
+        ),
+        # under evacuation orders; the number of missing
+        (
+            "About 3,200 residents were under evacuation orders on Friday.",
+            [("displaced", 3200, "residents")],
+        ),  # fmt: skip
+        ("The coast guard put the number of missing at 14.", [("missing", 14, None)]),
+    ],
+)
+def test_breakdowns_and_more_measures(text: str, expected: list[tuple]) -> None:
+    got = [
+        (c.measure, int(c.value.low or 0), c.subject.text if c.subject else None)
+        for c in quantities(text)
+    ]
+    assert got == expected

@@ -23,7 +23,15 @@ from . import lexicon as core_lexicon
 from .attribution import attributions, merge_attributions
 from .entities import Entities
 from .lexicon import HEDGE_PATTERN
-from .measures import Lexicon, Reading, is_people, lexicon_for, phrase_after, read_figure
+from .measures import (
+    Lexicon,
+    Reading,
+    is_people,
+    lexicon_for,
+    phrase_after,
+    read_figure,
+    were_people,
+)
 from .numbers import Quantity, find_quantities
 from .sentences import Sentence, contains_any, iter_sentences, tail
 from .sources import may_report
@@ -246,6 +254,14 @@ def extract_claims(
             reading = read_figure(s, q.start, q.end, lex)
             if reading is None and here:
                 reading = _part_of(s, q, here[-1], lex)
+            if (
+                reading is None
+                and prev_drafts
+                and not here
+                and prev_drafts[-1].sentence.paragraph == sent.paragraph
+            ):
+                # "Eight of them were children": part of the figure of the sentence before
+                reading = _part_of(s, q, prev_drafts[-1], lex, across=True)
             if reading is None or reading.negated:
                 if group:
                     last_group = group
@@ -373,7 +389,13 @@ def _measure_noun_after(sentence: str, q: Quantity, lex: Lexicon) -> str | None:
     phrase = phrase_after(sentence[q.end :], lex)
     if phrase.kind != "noun" or phrase.measure is None or " " in phrase.head:
         return None
+    if phrase.head.lower() in _PARTICIPLES and not _THE_BEFORE.search(sentence, 0, q.start):
+        return None  # "hundreds injured": a participle; "the 134 injured": a group
     return f"{phrase.modifiers} {phrase.head}".strip()
+
+
+_PARTICIPLES = frozenset({"injured", "wounded", "dead", "killed", "missing", "displaced"})
+_THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 
 
 def _specific(subject: Subject | None) -> bool:
@@ -414,13 +436,27 @@ _PART_OF = re.compile(
 # "killed 12 soldiers and three civilians"
 _LISTED_AFTER = re.compile(r"([A-Za-z]+)(?:\s*,\s*(?:and\s+)?|\s+and\s+)$")
 _OF_THEM_AFTER = re.compile(r"\s+of\s+(?:them|whom)\s")
+_COORDINATED_END = re.compile(r"(?:,|\band)\s*$")
 
 
-def _part_of(sentence: str, q: Quantity, whole: _Draft, lex: Lexicon) -> Reading | None:
+def _part_of(
+    sentence: str, q: Quantity, whole: _Draft, lex: Lexicon, across: bool = False
+) -> Reading | None:
     """A breakdown of the figure before: "12 people were killed, including five children",
     "496 had been killed, 258 of them civilians", "arrested 12 people, seven women and five
-    men"."""
+    men", "four were women and two were men"; ``across`` a sentence only "N of them were
+    <people>"."""
+    if across:
+        if not _OF_THEM_AFTER.match(sentence, q.end):
+            return None
+        of = _OF_THEM_AFTER.match(sentence, q.end)
+        people = were_people(sentence, of.end() - 1) if of else None
+        return Reading(whole.measure, people) if people else None
     near = tail(sentence[: q.start], 80)
+    if _COORDINATED_END.search(near):
+        people = were_people(sentence, q.end)
+        if people:  # "41 were men, seven were women and 20 were teenagers"
+            return Reading(whole.measure, people)
     listed = _LISTED_AFTER.search(near)
     if not (
         _PART_OF.search(near)

@@ -46,7 +46,7 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "treated for burns, treated for gunshot wounds, admitted with injuries, "
         "taken to hospital, taken to the hospital, rushed to hospital, rushed to the hospital, "
         "detained in hospital, kept in hospital, admitted to hospital, admitted to the hospital, "
-        "treated, treating, admitted, taken to hospitals, taken to the hospitals, "
+        "kept in overnight, kept overnight, treated, treating, admitted, taken to hospitals, taken to the hospitals, "
         "brought to hospital, brought to the hospital, brought to hospitals, "
         "suffered injuries, suffered minor injuries, suffered serious injuries, "
         "suffered critical injuries, suffered severe injuries, suffered burns, "
@@ -82,6 +82,7 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
     # missing
     *_terms("missing", "adjective", "missing, unaccounted for"),
     *_terms("missing", "verb", "went missing, gone missing, disappeared, remain missing"),
+    *_terms("missing", "noun", "number of missing, number of people missing"),
     # captured
     *_terms(
         "captured",
@@ -124,7 +125,9 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "displaced",
         "adjective",
         "displaced, homeless, from their homes, out of their homes, in shelters, in camps, "
-        "in relief camps, in evacuation centers, in evacuation centres, in temporary shelters",
+        "in relief camps, in evacuation centers, in evacuation centres, in temporary shelters, "
+        "under evacuation order, under evacuation orders, under an evacuation order, "
+        "under mandatory evacuation orders, under a mandatory evacuation order",
     ),
     # arrested
     *_terms(

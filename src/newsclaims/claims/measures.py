@@ -394,8 +394,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
     if phrase.kind in ("noun", "adjective") and phrase.measure:
         if _OF_THE.match(after):
             # "17 of the wounded", "31 of the dead were children": part of a group
-            were = _WERE_PEOPLE.match(after, phrase.end)
-            people = were.group(1) if were and is_people(were.group(1).split()[-1]) else None
+            people = were_people(after, phrase.end)
             return Reading(phrase.measure, people or phrase.head, _negated_before(before))
         subject = phrase.modifiers if _people_words(phrase.modifiers) else None
         group = _GROUP_AFTER.match(after, phrase.end)
@@ -438,6 +437,14 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
             measure = _of_the_whole(after[phrase.end :], lex)
             if measure:
                 return Reading(measure, subject, _negated_before(before))
+            included = (
+                _INCLUDED_BEFORE.search(before, max(0, len(before) - 40))
+                if "clude" in before[-20:] or " were " in before[-8:] or " are " in before[-6:]
+                else None
+            )
+            measure = _group_measure(included.group(1), lex) if included else None
+            if measure:  # "the dead included 11 children"
+                return Reading(measure, subject, _negated_before(before))
         lead = (
             _OF_THE_GROUP.search(before, max(0, len(before) - 60))
             if before.rstrip().endswith(",")
@@ -446,8 +453,7 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
         measure = _group_measure(lead.group(1), lex) if lead else None
         if lead and measure and phrase.kind == "none":
             # "Of the 130 injured, 77 were women or children": part of the group named first
-            were = _WERE_PEOPLE.match(after)
-            people = were.group(1) if were and is_people(were.group(1).split()[-1]) else None
+            people = were_people(after)
             return Reading(measure, people or lead.group(1), _negated_before(before))
 
     # 2. a measure verb right before the number
@@ -507,6 +513,27 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
 
 # "Of the 130 injured, 77 were ...", "Of the wounded, seven were taken to hospital"
 _OF_THE_GROUP = re.compile(r"\b[Oo]f\s+(?:the|these|those)\s+(?:[\d,]+\s+)?([a-z]+)\s*,\s*$")
+
+
+def were_people(text: str, pos: int = 0) -> str | None:
+    """The people in "were women or children" / "were men" at ``pos`` of ``text``: "77 were
+    women or children", "four were women and two were men" (the group ends before "and")."""
+    were = _WERE_PEOPLE.match(text, pos)
+    if not were:
+        return None
+    group = were.group(1)
+    if is_people(group.split()[-1]):
+        return group
+    first = group.split()[0]
+    return first if is_people(first) else None
+
+
+# "the dead included 11 children", "Those detained include two lawmakers"
+_INCLUDED_BEFORE = re.compile(
+    r"\b(?:[Tt]he|[Tt]hose)\s+([a-z]+)\s+(?:included|include|includes|were|are)\s+$"
+)
+
+
 _WERE_PEOPLE = re.compile(
     r"\s+(?:were|are|was)\s+(?:members\s+of\s+(?:the\s+)?)?((?:[a-z]+\s+(?:or|and)\s+)?[a-z]+)\b"
 )  # "77 were women or children", "11 of the injured were members of the police"
