@@ -782,13 +782,13 @@ def test_believed_to_is_nobody_speaking() -> None:
                 ("arrested", 30, "men"),
                 ("arrested", 12, "women"),
                 ("arrested", 8, "teenagers"),
-            ],  # fmt: skip
+            ],
         ),
         # "the dead included N <people>"
         (
             "The dead included 6 children and three teachers.",
             [("killed", 6, "children"), ("killed", 3, "teachers")],
-        ),  # fmt: skip
+        ),
         # "N of them were <people>" in the next sentence of the paragraph
         (
             "Medics said 40 people had been treated. Nine of them were children.",
@@ -798,7 +798,7 @@ def test_believed_to_is_nobody_speaking() -> None:
         (
             "About 3,200 residents were under evacuation orders on Friday.",
             [("displaced", 3200, "residents")],
-        ),  # fmt: skip
+        ),
         ("The coast guard put the number of missing at 14.", [("missing", 14, None)]),
     ],
 )
