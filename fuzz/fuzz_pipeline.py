@@ -77,6 +77,8 @@ def check(data: bytes) -> None:
     try:
         document = document_for(data)
         report = parse_document(document, host=HOST)
+    except PluginError:
+        raise  # strict host: a plugin that raised on the input is a finding
     except EXPECTED:
         return
     payload = report_to_dict(report)

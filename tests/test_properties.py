@@ -375,6 +375,40 @@ def test_text_through_the_plugins_gives_a_valid_report(text: str) -> None:
     check_input(text_document(text), plugins_host)
 
 
+URLS = st.one_of(
+    st.none(),
+    st.text(max_size=40),
+    st.builds(
+        "{}://{}{}/{}".format,
+        st.sampled_from(["http", "https", "ftp", "", "HTTP"]),
+        st.sampled_from(["example.com", "[", "[::1]", "a:99999999", "%zz", "xn--", "", "exa mple"]),
+        st.sampled_from(["", ":80", ":abc"]),
+        st.text(max_size=10),
+    ),
+)
+PUBLISHED_TEXT = st.one_of(
+    st.text(max_size=30),
+    st.sampled_from(
+        ["0001-01-01", "9999-12-31T23:59:59Z", "2024-02-30", "-1", "1e9", "03/05/2024"]
+    ),
+    st.datetimes().map(lambda d: d.isoformat()),
+)
+
+
+@PROFILE
+@given(text=news_texts(), url=URLS, published=PUBLISHED_TEXT)
+def test_any_url_and_published_string(text: str, url: str | None, published: str) -> None:
+    """What a caller passes beside the text: a report (valid) or a typed error."""
+    check_input(text_document(text, url=url, published=published))
+
+
+@needs_plugins
+@PROFILE
+@given(html=html_pages(), url=URLS)
+def test_any_url_through_the_plugins(html: str, url: str | None) -> None:
+    check_input(html_document(html, url=url), plugins_host)
+
+
 @PROFILE
 @given(text=news_texts())
 def test_parse_of_public_api_is_report_or_typed_error(text: str) -> None:
@@ -422,3 +456,15 @@ def test_lone_surrogate_in_url_gives_a_writable_report() -> None:
     """The URL is the report id's basis and goes into the JSON: it must encode too."""
     report = newsclaims.parse("5 people were killed.\n", url="https://example.com/\udcff")
     check_report(report)
+
+
+@pytest.mark.parametrize("published", ["0001-01-01", "0001;1", "9999-12-31"])
+@pytest.mark.parametrize("when", ["last week", "last month", "next year", "yesterday", "on Monday"])
+def test_relative_time_at_the_calendar_edge(published: str, when: str) -> None:
+    """Found by the properties: a publication date of year 1 (a CMS placeholder passed as
+    ``published``) made 'last week' raise OverflowError in the claims engine."""
+    report = newsclaims.parse(
+        f"Police said 5 people were killed {when}.\n", published=published, plugin="builtin"
+    )
+    check_report(report)
+    assert report.claims and report.claims[0].value is not None

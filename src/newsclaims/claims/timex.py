@@ -314,7 +314,10 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
-            first, last = _resolve(kind, m, pub)
+            try:
+                first, last = _resolve(kind, m, pub)
+            except (OverflowError, ValueError):  # beyond the calendar (a year-1 date): unresolved
+                first, last = None, None
             start = m.start()
             since = _SINCE_BEFORE.search(sentence, max(0, start - 8), start)
             if since and kind in ("daydate", "part") and first is not None and pub is not None:
