@@ -72,10 +72,11 @@ def test_missing_file_is_a_clear_error(tmp_path: Path) -> None:
         document_from(tmp_path / "nope.txt")
 
 
-def test_str_is_text_unless_it_names_a_file(tmp_path: Path) -> None:
+def test_document_from_goes_by_type_never_by_guessing(tmp_path: Path) -> None:
     path = tmp_path / "x.txt"
     path.write_text("from the file")
-    assert document_from(str(path)).text == "from the file"
+    assert document_from(path).text == "from the file"
+    assert document_from(str(path)).text == str(path)  # a str is text here
     assert document_from("not a file name at all").text == "not a file name at all"
 
 

@@ -44,13 +44,14 @@ def test_parse_accepts_text_bytes_and_paths(tmp_path: Path) -> None:
     assert newsclaims.parse(path, host=host).text == "Some text."
     assert newsclaims.parse(str(path), host=host).input == str(path)
     assert newsclaims.parse(b"Some bytes.", host=host).text == "Some bytes."
-    report = newsclaims.parse(
+    report = newsclaims.parse_text(
         "Plain text.", url="https://www.apnews.com/x", published="2024-03-05", host=host
     )
     assert report.published == "2024-03-05"
     assert report.source.domain == "apnews.com"
     assert report.source.outlet == "Associated Press"  # from the built-in outlet lexicon
-    assert report.id == newsclaims.parse("Other.", url="https://www.apnews.com/x", host=host).id
+    other = newsclaims.parse_text("Other.", url="https://www.apnews.com/x", host=host)
+    assert report.source == other.source
 
 
 def test_cli_batch_with_a_bad_file(
@@ -92,3 +93,47 @@ def test_cli_schema_and_plugins(
     assert main(["plugins"]) == 0
     inventory = json.loads(capsys.readouterr().out)
     assert inventory[0]["name"] == "builtin" and inventory[0]["status"] == "loaded"
+
+
+# -- issue 9, Inputs: a path and a text cannot be confused ------------------------------------
+
+
+def test_parse_of_a_missing_path_is_an_error_not_a_report_of_its_name() -> None:
+    with pytest.raises(newsclaims.InputError, match=r"article\.html: No such file.*parse_text"):
+        newsclaims.parse("article.html", host=host_with())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "b" * 300 + "/c",  # one component longer than the OS allows
+        "<p>" + "/".join(["x" * 300] * 20) + "</p>",  # a whole line of long runs
+        "a\x00b",  # an embedded NUL
+        "Police said 3 people were killed.\nSecond line.",
+    ],
+    ids=["long-component", "long-html-line", "nul", "text-with-newline"],
+)
+def test_parse_of_text_is_a_typed_error_never_a_crash(text: str) -> None:
+    with pytest.raises(newsclaims.InputError):
+        newsclaims.parse(text, host=host_with())
+
+
+def test_parse_many_of_a_missing_path_is_a_failure(tmp_path: Path) -> None:
+    out = list(newsclaims.parse_many(["missing.txt", "b" * 300], host=host_with()))
+    assert [type(r).__name__ for r in out] == ["Failure", "Failure"]
+    assert out[0].input == "missing.txt" and out[0].error == "InputError"
+
+
+def test_text_html_and_bytes_have_their_own_functions() -> None:
+    host = host_with()
+    # text that names nothing, and text that happens to look like a path
+    assert newsclaims.parse_text("article.html", host=host).text == "article.html"
+    html = "<html><body><p>Two people were hurt.</p></body></html>"
+    report = newsclaims.parse_html(html, host=host)
+    assert report.text == "Two people were hurt."
+    assert newsclaims.parse_html(html.encode(), host=host).text == report.text
+    assert newsclaims.parse_bytes(html.encode(), host=host).text == report.text
+    assert newsclaims.parse(html.encode(), host=host).text == report.text
+    assert newsclaims.parse_text(html, host=host).text.startswith("<html>")  # taken as text
+    with pytest.raises(TypeError, match="parse_document"):
+        newsclaims.parse(newsclaims.Document("x"), host=host)  # type: ignore[arg-type]

@@ -1,7 +1,8 @@
 """newsclaims: normalized, attributed, quantitative claims from news articles.
 
 >>> import newsclaims
->>> report = newsclaims.parse("Police said at least 12 people were killed.\\n", plugin="builtin")
+>>> text = "Police said at least 12 people were killed.\\n"
+>>> report = newsclaims.parse_text(text, plugin="builtin")
 >>> report.claims[0].measure, report.claims[0].value.low
 ('killed', 12.0)
 """
@@ -37,7 +38,7 @@ from .models import (
     TimeRef,
     Value,
 )
-from .pipeline import parse, parse_many
+from .pipeline import parse, parse_bytes, parse_document, parse_html, parse_many, parse_text
 
 __version__ = "0.1.0"
 
@@ -72,6 +73,10 @@ __all__ = [
     "__version__",
     "hookimpl",
     "parse",
+    "parse_bytes",
+    "parse_document",
+    "parse_html",
     "parse_many",
+    "parse_text",
     "stories",
 ]

@@ -15,6 +15,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
+import attrs
+
 from .dates import parse_date
 from .errors import InputError as InputError
 from .models import Document
@@ -153,51 +155,95 @@ def _maybe_gunzip(data: bytes, origin: str) -> bytes:
 
 
 def looks_like_path(source: str) -> bool:
-    """Whether a ``str`` source names an existing file rather than being the text itself."""
-    return "\n" not in source and len(source) < 4096 and Path(source).is_file()
+    """Whether a ``str`` names an existing file (kept for callers that still guess).
+
+    newsclaims itself no longer guesses: :func:`newsclaims.parse` reads a ``str`` as a
+    path, :func:`newsclaims.parse_text` as text.
+    """
+    try:
+        return "\n" not in source and len(source) < 4096 and Path(source).is_file()
+    except (OSError, ValueError):
+        return False
 
 
-def document_from(
-    source: SourceLike,
+_PATH_HINT = "to parse text itself use newsclaims.parse_text() or parse_html()"
+
+
+def _shown(path: str) -> str:
+    return path if len(path) <= 120 else path[:100] + f"... ({len(path)} characters)"
+
+
+def read_path(
+    path: str | os.PathLike[str],
     *,
     url: str | None = None,
     published: str | datetime | None = None,
     content_type: str | None = None,
     origin: str | None = None,
 ) -> Document:
-    """Build a :class:`Document` from a path, text or bytes.
+    """Read the file at ``path`` (``"-"``: standard input) into a :class:`Document`.
 
-    A ``str`` is read as a path when it names an existing file (and has no newline),
-    otherwise as the article text itself; pass a :class:`pathlib.Path` to be explicit.
-    ``"-"`` reads standard input.
+    A ``str`` is always a path here, never the text itself.
+
+    :raises newsclaims.InputError: the file does not exist or cannot be read (the message
+        names it; a name too long for the OS is such an error too, never a crash).
     """
-    pub = parse_date(published) if isinstance(published, str) else published
-    if (
-        isinstance(source, os.PathLike)
-        or (isinstance(source, str) and source == "-")
-        or (isinstance(source, str) and looks_like_path(source))
-    ):
-        path = os.fspath(source)
-        if path == "-":
-            data = sys.stdin.buffer.read()
-            origin = origin or "<stdin>"
-        else:
-            try:
-                data = Path(path).read_bytes()
-            except OSError as exc:
-                raise InputError(f"{path}: {exc.strerror or exc}") from exc
-            origin = origin or path
-        return document_from(data, url=url, published=pub, content_type=content_type, origin=origin)
-    warnings: tuple[str, ...] = ()
-    raw: bytes | None = None
-    encoding: str | None = None
-    if isinstance(source, bytes):
-        raw = _maybe_gunzip(source, origin or "<bytes>")
-        text, encoding, warnings = decode_bytes(raw)
-    elif isinstance(source, str):
-        text = source
+    name = os.fspath(path)
+    if not isinstance(name, str):
+        raise TypeError(f"a path must be str or os.PathLike[str], not {type(name).__name__}")
+    if name == "-":
+        data = sys.stdin.buffer.read()
+        origin = origin or "<stdin>"
     else:
-        raise TypeError(f"cannot read a {type(source).__name__}: pass a path, str or bytes")
+        try:
+            data = Path(name).read_bytes()
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            hint = f" ({_PATH_HINT})" if not isinstance(path, os.PathLike) else ""
+            raise InputError(f"{_shown(name)}: {reason}{hint}") from exc
+        except ValueError as exc:  # an embedded NUL character
+            raise InputError(f"{_shown(name)}: not a file name: {exc} ({_PATH_HINT})") from exc
+        origin = origin or name
+    return read_bytes(data, url=url, published=published, content_type=content_type, origin=origin)
+
+
+def read_bytes(
+    data: bytes,
+    *,
+    url: str | None = None,
+    published: str | datetime | None = None,
+    content_type: str | None = None,
+    origin: str | None = None,
+    charset: str | None = None,
+) -> Document:
+    """Decode ``data`` (any encoding, optionally gzipped) into a :class:`Document`.
+
+    :param charset: the charset a server declared (an HTTP header); it is tried first.
+    :raises newsclaims.InputError: unreadable gzip data.
+    """
+    raw = _maybe_gunzip(data, origin or "<bytes>")
+    text, encoding, warnings = decode_bytes(raw, charset)
+    doc = read_text(text, url=url, published=published, content_type=content_type, origin=origin)
+    return attrs.evolve(doc, raw=raw, encoding=encoding, warnings=(*warnings, *doc.warnings))
+
+
+def read_text(
+    text: str,
+    *,
+    url: str | None = None,
+    published: str | datetime | None = None,
+    content_type: str | None = None,
+    origin: str | None = None,
+) -> Document:
+    """Make a :class:`Document` of ``text``, the article itself (never a path).
+
+    :param content_type: ``text/html`` or ``text/plain``; sniffed from the text when
+        ``None``.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be str, not {type(text).__name__}")
+    pub = parse_date(published) if isinstance(published, str) else published
+    warnings: tuple[str, ...] = ()
     if _SURROGATE.search(text):  # a str may hold what no file can: lone surrogates
         text = _no_surrogates(text)
         warnings = (*warnings, "lone surrogate code points replaced with U+FFFD")
@@ -213,7 +259,34 @@ def document_from(
         content_type=content_type or sniff_content_type(text),
         published=pub,
         origin=origin,
-        raw=raw,
-        encoding=encoding,
         warnings=warnings,
     )
+
+
+def document_from(
+    source: SourceLike,
+    *,
+    url: str | None = None,
+    published: str | datetime | None = None,
+    content_type: str | None = None,
+    origin: str | None = None,
+) -> Document:
+    """Build a :class:`Document` from a path, bytes or text, by type and never by guessing.
+
+    An :class:`os.PathLike` is a path (:func:`read_path`), ``bytes`` are the content
+    (:func:`read_bytes`) and a ``str`` is the text itself (:func:`read_text`), even when it
+    happens to name a file.
+    """
+    if isinstance(source, os.PathLike):
+        return read_path(
+            source, url=url, published=published, content_type=content_type, origin=origin
+        )
+    if isinstance(source, bytes):
+        return read_bytes(
+            source, url=url, published=published, content_type=content_type, origin=origin
+        )
+    if isinstance(source, str):
+        return read_text(
+            source, url=url, published=published, content_type=content_type, origin=origin
+        )
+    raise TypeError(f"cannot read a {type(source).__name__}: pass a path, str or bytes")

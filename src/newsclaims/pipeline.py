@@ -8,6 +8,7 @@ inputs and yields a :class:`~newsclaims.models.Report` or a
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
 
@@ -17,7 +18,7 @@ from .claims import extract_claims
 from .dates import iso
 from .errors import PluginError
 from .host import PluginHost
-from .inputs import SourceLike, document_from, looks_like_path
+from .inputs import read_bytes, read_path, read_text
 from .knowledge import domain_of
 from .models import Article, Document, Failure, ParserInfo, Report
 
@@ -90,25 +91,101 @@ def parse_document(
 
 
 def parse(
-    source: SourceLike,
+    source: str | os.PathLike[str] | bytes,
     *,
     url: str | None = None,
     published: str | datetime | None = None,
     plugin: str | None = None,
     host: PluginHost | None = None,
 ) -> Report:
-    """Parse one article into a :class:`Report` with its claims.
+    """Parse the article in the file ``source`` into a :class:`Report` with its claims.
 
-    :param source: a path (``str`` naming an existing file, or :class:`os.PathLike`),
-        the article text itself, or its bytes (any encoding, optionally gzipped).
+    :param source: the path of the file (``str`` or :class:`os.PathLike`; ``"-"`` reads
+        standard input), or the file's bytes (any encoding, optionally gzipped). A ``str``
+        is always a path, never the article: pass text to :func:`parse_text` or
+        :func:`parse_html`.
     :param url: the article's URL, used to pick the source plugin and to fill ``source``.
     :param published: publication date (ISO or human form) when the article has none.
     :param plugin: force this plugin instead of detection.
     :param host: the plugin host to use (default: plugins from entry points).
-    :raises newsclaims.inputs.InputError: the input could not be read.
-    :raises newsclaims.host.NoParserError: no plugin could parse it.
+    :raises newsclaims.InputError: the file does not exist or could not be read.
+    :raises newsclaims.NoParserError: no plugin could parse it.
     """
-    document = document_from(source, url=url, published=published)
+    if isinstance(source, bytes):
+        return parse_bytes(source, url=url, published=published, plugin=plugin, host=host)
+    if not isinstance(source, str | os.PathLike):
+        hint = " (use parse_document for a Document)" if isinstance(source, Document) else ""
+        raise TypeError(f"parse() reads a path or bytes, not {type(source).__name__}{hint}")
+    document = read_path(source, url=url, published=published)
+    return parse_document(document, plugin=plugin, host=host)
+
+
+def parse_text(
+    text: str,
+    *,
+    url: str | None = None,
+    published: str | datetime | None = None,
+    plugin: str | None = None,
+    host: PluginHost | None = None,
+    origin: str | None = None,
+) -> Report:
+    """Parse ``text``, a plain-text (or markdown) article, into a :class:`Report`.
+
+    The text is never taken for a path, whatever it looks like.
+
+    :param origin: a name for the input, written to the report's ``input``.
+    """
+    document = read_text(
+        text, url=url, published=published, content_type="text/plain", origin=origin
+    )
+    return parse_document(document, plugin=plugin, host=host)
+
+
+def parse_html(
+    html: str | bytes,
+    *,
+    url: str | None = None,
+    published: str | datetime | None = None,
+    plugin: str | None = None,
+    host: PluginHost | None = None,
+    origin: str | None = None,
+) -> Report:
+    """Parse ``html``, a web page (text, or bytes in the page's encoding), into a report."""
+    if isinstance(html, bytes):
+        document = read_bytes(
+            html, url=url, published=published, content_type="text/html", origin=origin
+        )
+    else:
+        document = read_text(
+            html, url=url, published=published, content_type="text/html", origin=origin
+        )
+    return parse_document(document, plugin=plugin, host=host)
+
+
+def parse_bytes(
+    data: bytes,
+    *,
+    url: str | None = None,
+    published: str | datetime | None = None,
+    plugin: str | None = None,
+    host: PluginHost | None = None,
+    origin: str | None = None,
+    charset: str | None = None,
+    content_type: str | None = None,
+) -> Report:
+    """Parse the bytes of an input (text or HTML, any encoding, optionally gzipped).
+
+    :param charset: the charset a server declared for ``data``; tried first.
+    :param content_type: ``text/html`` or ``text/plain``; sniffed when ``None``.
+    """
+    document = read_bytes(
+        data,
+        url=url,
+        published=published,
+        origin=origin,
+        charset=charset,
+        content_type=content_type,
+    )
     return parse_document(document, plugin=plugin, host=host)
 
 
@@ -121,8 +198,12 @@ def failure_for(origin: str, exc: BaseException) -> Failure:
     return Failure(input=origin, error=type(exc).__name__, message=str(exc), plugin=plugin)
 
 
+#: What :func:`parse_many` accepts: paths (``str`` or ``os.PathLike``), bytes, Documents.
+ManySource = str | os.PathLike[str] | bytes | Document
+
+
 def parse_many(
-    sources: Iterable[SourceLike | Document],
+    sources: Iterable[ManySource],
     *,
     url: str | None = None,
     published: str | datetime | None = None,
@@ -130,6 +211,10 @@ def parse_many(
     host: PluginHost | None = None,
 ) -> Iterator[Report | Failure]:
     """Yield a report or a failure record for every source, in input order.
+
+    A ``str`` is a path, as for :func:`parse`; wrap text in a :class:`Document` (or use
+    :func:`newsclaims.inputs.read_text`) to pass it here. A path that names no file gives
+    a :class:`~newsclaims.models.Failure`, never a report of the path's characters.
 
     Nothing is dropped: an unreadable input or a parser error becomes a
     :class:`~newsclaims.models.Failure` naming the input (and the plugin, when one
@@ -139,11 +224,12 @@ def parse_many(
     for index, source in enumerate(sources):
         origin = _origin_of(source, index)
         try:
-            document = (
-                source
-                if isinstance(source, Document)
-                else document_from(source, url=url, published=published)
-            )
+            if isinstance(source, Document):
+                document = source
+            elif isinstance(source, bytes):
+                document = read_bytes(source, url=url, published=published, origin=origin)
+            else:
+                document = read_path(source, url=url, published=published)
             yield parse_document(document, plugin=plugin, host=host)
         except PluginError:
             raise  # only raised in strict mode: fail fast as asked
@@ -151,13 +237,13 @@ def parse_many(
             yield failure_for(origin, exc)
 
 
-def _origin_of(source: SourceLike | Document, index: int) -> str:
+def _origin_of(source: ManySource, index: int) -> str:
     if isinstance(source, Document):
         return source.origin or f"<document {index}>"
-    if isinstance(source, str):
-        if source == "-":
-            return "<stdin>"
-        return source if looks_like_path(source) else f"<text {index}>"
     if isinstance(source, bytes):
         return f"<bytes {index}>"
-    return str(source)
+    if isinstance(source, str | os.PathLike):
+        name = os.fspath(source)
+        if isinstance(name, str):
+            return "<stdin>" if name == "-" else name
+    return f"<input {index}>"
