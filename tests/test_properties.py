@@ -412,9 +412,9 @@ def test_any_url_through_the_plugins(html: str, url: str | None) -> None:
 @PROFILE
 @given(text=news_texts())
 def test_parse_of_public_api_is_report_or_typed_error(text: str) -> None:
-    """The same through ``newsclaims.parse`` (text with a newline is never a path)."""
+    """The same through ``newsclaims.parse_text`` (text is never taken for a path)."""
     try:
-        report = newsclaims.parse(text + "\n", plugin="builtin")
+        report = newsclaims.parse_text(text + "\n", plugin="builtin")
     except expected_errors():
         return
     check_report(report)
@@ -445,7 +445,8 @@ def test_lone_surrogate_gives_a_report(source: str) -> None:
     """Issue 10 item 15: a lone surrogate in a ``str`` raised UnicodeEncodeError (report_id)."""
     body = "Police said 5 people were killed.\ud800 More \udc9d text \ud83d\ude00."
     text = f"<html><body><p>{body}</p></body></html>" if source == "html" else body
-    report = newsclaims.parse(text + "\n", plugin="builtin")
+    read = newsclaims.parse_html if source == "html" else newsclaims.parse_text
+    report = read(text + "\n", plugin="builtin")
     check_report(report)
     assert "\ufffd" in report.text and "\U0001f600" in report.text  # a pair stays one character
     assert any("surrogate" in w for w in report.warnings)
@@ -454,7 +455,7 @@ def test_lone_surrogate_gives_a_report(source: str) -> None:
 
 def test_lone_surrogate_in_url_gives_a_writable_report() -> None:
     """The URL is the report id's basis and goes into the JSON: it must encode too."""
-    report = newsclaims.parse("5 people were killed.\n", url="https://example.com/\udcff")
+    report = newsclaims.parse_text("5 people were killed.\n", url="https://example.com/\udcff")
     check_report(report)
 
 
