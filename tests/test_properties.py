@@ -464,7 +464,7 @@ def test_lone_surrogate_in_url_gives_a_writable_report() -> None:
 def test_relative_time_at_the_calendar_edge(published: str, when: str) -> None:
     """Found by the properties: a publication date of year 1 (a CMS placeholder passed as
     ``published``) made 'last week' raise OverflowError in the claims engine."""
-    report = newsclaims.parse(
+    report = newsclaims.parse_text(
         f"Police said 5 people were killed {when}.\n", published=published, plugin="builtin"
     )
     check_report(report)
