@@ -25,6 +25,7 @@ from .entities import Entities
 from .lexicon import HEDGE_PATTERN
 from .measures import (
     Lexicon,
+    Phrase,
     Reading,
     is_people,
     lexicon_for,
@@ -250,8 +251,9 @@ def extract_claims(
         for q in quantities:
             if q.not_a_count or (q.low is None and q.high is None):
                 continue
-            group = _counted_group(s, q, lex)
-            reading = read_figure(s, q.start, q.end, lex)
+            phrase = phrase_after(s[q.end :], lex)
+            group = _counted_group(phrase)
+            reading = read_figure(s, q.start, q.end, lex, phrase)
             if reading is None and here:
                 reading = _part_of(s, q, here[-1], lex)
             if (
@@ -275,7 +277,7 @@ def extract_claims(
                 subject = Subject(last_group, None, carried=True)
             elif reading.subject:
                 subject = Subject(reading.subject, reading.agent)
-            elif (noun := _measure_noun_after(s, q, lex)) and not _specific(
+            elif (noun := _measure_noun_after(s, q, phrase)) and not _specific(
                 here[-1].subject if here else last_subject
             ):
                 # "16 deaths were reported": what the text counts, not a bare "people"
@@ -367,9 +369,9 @@ _REFERS_BEFORE = re.compile(r"\b(?:[Oo]f|[Aa]mong)\s+(?:them|those|these|whom)\s
 _GENERIC_GROUPS = frozenset({"people", "persons", "individuals"})
 
 
-def _counted_group(sentence: str, q: Quantity, lex: Lexicon) -> str | None:
-    """The group of people a figure counts, claim or not ("22 survivors were rescued")."""
-    phrase = phrase_after(sentence[q.end :], lex)
+def _counted_group(phrase: Phrase) -> str | None:
+    """The group of people a figure counts, claim or not ("22 survivors were rescued"), from
+    the noun phrase after it."""
     if phrase.kind != "people" or phrase.head.lower() in _REFERRING:
         return None
     return f"{phrase.modifiers} {phrase.head}".strip()
@@ -384,9 +386,9 @@ def _refers_back(sentence: str, q: Quantity) -> bool:
     )
 
 
-def _measure_noun_after(sentence: str, q: Quantity, lex: Lexicon) -> str | None:
-    """The measure noun the figure counts, when it counts one: "16 deaths", "two fatalities"."""
-    phrase = phrase_after(sentence[q.end :], lex)
+def _measure_noun_after(sentence: str, q: Quantity, phrase: Phrase) -> str | None:
+    """The measure noun the figure counts, when it counts one: "16 deaths", "two fatalities"
+    (``phrase``: the noun phrase after the figure)."""
     if phrase.kind != "noun" or phrase.measure is None or " " in phrase.head:
         return None
     if phrase.head.lower() in _PARTICIPLES and not _THE_BEFORE.search(sentence, 0, q.start):

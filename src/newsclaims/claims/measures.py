@@ -369,8 +369,12 @@ _RATE_BEFORE = re.compile(
 )
 
 
-def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | None:
-    """Read what the figure at ``sentence[start:end]`` counts, or ``None``."""
+def read_figure(
+    sentence: str, start: int, end: int, lex: Lexicon, phrase: Phrase | None = None
+) -> Reading | None:
+    """Read what the figure at ``sentence[start:end]`` counts, or ``None``.
+
+    ``phrase``: the noun phrase after the figure, when the caller has read it already."""
     after = sentence[end:]
     before = tail(sentence[:start], 200)
     near_before = before[-40:]
@@ -381,7 +385,8 @@ def read_figure(sentence: str, start: int, end: int, lex: Lexicon) -> Reading | 
     )
     if percent and _RATE_BEFORE.search(near_before):
         return None
-    phrase = phrase_after(after, lex)
+    if phrase is None:
+        phrase = phrase_after(after, lex)
 
     # 1. noun phrase after the number ("119 prisoners died": a group with a verb of its own)
     if phrase.kind == "noun" and phrase.head.lower() in PEOPLE_NOUNS:
