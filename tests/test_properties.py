@@ -420,6 +420,63 @@ def test_parse_of_public_api_is_report_or_typed_error(text: str) -> None:
     check_report(report)
 
 
+def check_failure(failure: newsclaims.Failure) -> None:
+    """An error record: strict JSON, valid against the published schema, naming its input."""
+    from newsclaims.serialize import failure_to_dict
+
+    text = json.dumps(failure_to_dict(failure), ensure_ascii=False, allow_nan=False)
+    text.encode("utf-8")
+    jsonschema.Draft202012Validator(published_schema()).validate(json.loads(text))
+    assert failure.input and failure.error
+
+
+INPUTS = st.one_of(
+    news_texts().map(lambda t: t + "\n"),
+    encoded(news_texts()),
+    encoded(html_pages()),
+    st.binary(max_size=200),
+)
+
+
+@PROFILE
+@given(sources=st.lists(INPUTS, max_size=5))
+def test_parse_many_accounts_for_every_input(sources: list[str | bytes]) -> None:
+    """One Report or Failure per input, in order, each valid on the wire."""
+    out = list(newsclaims.parse_many(sources, plugin="builtin"))
+    assert len(out) == len(sources)
+    for item in out:
+        if isinstance(item, newsclaims.Failure):
+            check_failure(item)
+        else:
+            check_report(item)
+
+
+@PROFILE
+@given(files=st.lists(st.one_of(encoded(news_texts()), encoded(html_pages())), max_size=3))
+def test_cli_writes_one_valid_line_per_input(files: list[bytes]) -> None:
+    """``newsclaims extract a b c``: one line per input, every line valid against the schema."""
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = []
+        for i, data in enumerate(files):
+            path = Path(tmp) / f"in{i}.{'html' if i % 2 else 'txt'}"
+            path.write_bytes(data)
+            paths.append(str(path))
+        out_path = Path(tmp) / "out.jsonl"
+        code = cli_main(["extract", *paths, "-o", str(out_path)]) if paths else 0
+        assert code in (0, 1)
+        if not paths:
+            return
+        raw = out_path.read_bytes().decode("utf-8")  # the output is UTF-8
+        lines = raw.splitlines()
+        assert len(lines) == len(paths)
+        validator = jsonschema.Draft202012Validator(published_schema())
+        for line in lines:
+            validator.validate(json.loads(line, parse_constant=_reject_constant))
+
+
 # -- regression tests: what the properties and the fuzzer found ---------------------------
 
 
