@@ -808,3 +808,23 @@ def test_breakdowns_and_more_measures(text: str, expected: list[tuple]) -> None:
         for c in quantities(text)
     ]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an adverb between the auxiliary and the verb: "were safely evacuated"
+        ("About 6,000 villagers were safely evacuated overnight.", [("displaced", 6000)]),
+        ("Three toddlers died allegedly of neglect at the shelter.", [("killed", 3)]),
+        # "as well as N <people>" goes on the figure before
+        ("Nine passengers were hurt, as well as four drivers.", [("wounded", 9), ("wounded", 4)]),
+    ],
+)
+def test_adverbs_and_as_well_as(text: str, expected: list[tuple]) -> None:
+    assert [(c.measure, int(c.value.low or 0)) for c in quantities(text)] == expected
+
+
+def test_a_group_of_another_paragraph_is_not_carried_to_a_measure_noun() -> None:
+    text = "Customs officers arrested two sailors at the port.\n\nThe campaign has seen hundreds of arrests."
+    claim = next(c for c in quantities(text) if c.value.low == 100)
+    assert claim.subject is not None and claim.subject.text == "arrests"

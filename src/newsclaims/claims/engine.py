@@ -204,6 +204,7 @@ def extract_claims(
     prev_sentence: Sentence | None = None
     prev_drafts: list[_Draft] = []
     last_subject: Subject | None = None
+    last_subject_sentence: Sentence | None = None
     last_group: str | None = None  # the group counted by the latest figure ("22 survivors")
     prev_had_figures = False
     event_date: TimeMention | None = None
@@ -278,7 +279,9 @@ def extract_claims(
             elif reading.subject:
                 subject = Subject(reading.subject, reading.agent)
             elif (noun := _measure_noun_after(s, q, phrase)) and not _specific(
-                here[-1].subject if here else last_subject
+                here[-1].subject if here else last_subject,
+                here[-1].sentence if here else last_subject_sentence,
+                sent,
             ):
                 # "16 deaths were reported": what the text counts, not a bare "people"
                 subject = Subject(noun)
@@ -319,6 +322,7 @@ def extract_claims(
             )
             if subject is not None and not subject.carried:
                 last_subject = subject
+                last_subject_sentence = sent
         if reporting and sources:
             if _has_quote(s):
                 # "We asked for help. Nobody came," she said: the sentences her quote opened with
@@ -400,9 +404,15 @@ _PARTICIPLES = frozenset({"injured", "wounded", "dead", "killed", "missing", "di
 _THE_BEFORE = re.compile(r"\b(?:the|those|these)\s+$", re.I)
 
 
-def _specific(subject: Subject | None) -> bool:
-    """Whether a subject says more than "people": one worth carrying to a bare measure noun."""
-    return subject is not None and subject.text.lower() not in _GENERIC_GROUPS
+def _specific(subject: Subject | None, where: Sentence | None, sent: Sentence) -> bool:
+    """Whether a subject says more than "people" and was named in this paragraph: one worth
+    carrying to a bare measure noun ("hundreds of arrests" paragraphs after "two men")."""
+    return (
+        subject is not None
+        and subject.text.lower() not in _GENERIC_GROUPS
+        and where is not None
+        and where.paragraph == sent.paragraph
+    )
 
 
 _QUOTE_MARKS = ('"', "“", "”")
@@ -428,7 +438,7 @@ def _continues_quote(prev: Sentence | None, sent: Sentence) -> bool:
 
 
 _PART_OF = re.compile(
-    r"(?:\bincluding|\bamong them|\bof whom|\bof them|\bmost of them|\bmostly)"
+    r"(?:\bincluding|\bamong them|\bof whom|\bof them|\bmost of them|\bmostly|\bas well as)"
     r"(?:(?:\s+[\w'’-]+){1,4}?\s*(?:,\s*(?:and\s+)?|\s+and\s+))?\s*$",
     re.I,
 )

@@ -251,6 +251,7 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     teacher teachers parishioners congregants churchgoers fishers seamen others more
     rangers raiders troopers gendarmes guardsmen deputies investigators vaccinators
     paramedics bandits kidnappers pirates robbers poachers shooters
+    newborns toddlers babies infants
     """.split()
 )
 

@@ -39,7 +39,8 @@ _AUX = (
     r"|initially|eventually|each|among\s+the|among|who|that|then|so\s+far|in\s+total"
     r"|officially|either|not|never|no\s+longer|n['’]t|mostly|mainly|largely|still|remain"
     r"|remained|remains|remaining|stayed|left|are\s+now|seriously|critically|badly|fatally"
-    r"|severely|slightly|lightly|mortally|reported\s+to\s+be|said\s+to\s+be|feared\s+to\s+be)"
+    r"|severely|slightly|lightly|mortally|reported\s+to\s+be|said\s+to\s+be|feared\s+to\s+be"
+    r"|[a-z]{3,}ly)"
 )
 _NEGATION = re.compile(r"\b(?:not|never|no longer|n['’]t|none|no)\b", re.I)
 _LINKING_END = re.compile(
