@@ -825,6 +825,9 @@ def test_adverbs_and_as_well_as(text: str, expected: list[tuple]) -> None:
 
 
 def test_a_group_of_another_paragraph_is_not_carried_to_a_measure_noun() -> None:
-    text = "Customs officers arrested two sailors at the port.\n\nThe campaign has seen hundreds of arrests."
+    text = (
+        "Customs officers arrested two sailors at the port.\n\n"
+        "The campaign has seen hundreds of arrests."
+    )
     claim = next(c for c in quantities(text) if c.value.low == 100)
     assert claim.subject is not None and claim.subject.text == "arrests"
