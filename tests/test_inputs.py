@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from newsclaims.inputs import InputError, decode_bytes, document_from, sniff_content_type
+from newsclaims.inputs import InputError, decode_bytes, document_from, read_path, sniff_content_type
 
 KOREAN = "북한군 사상자가 4천 명을 넘었다고 국가정보원이 밝혔다."
 
@@ -89,3 +89,14 @@ def test_crlf_and_nul_are_normalised() -> None:
     doc = document_from("a\r\nb\x00c")
     assert doc.text == "a\nbc"
     assert "NUL characters removed" in doc.warnings
+
+
+def test_empty_path_names_no_file() -> None:
+    """'' is no file name; before, it was read as the current directory ("Is a directory")."""
+    import newsclaims
+
+    with pytest.raises(InputError, match="empty string names no file"):
+        read_path("")
+    (failure,) = newsclaims.parse_many([""])
+    assert isinstance(failure, newsclaims.Failure)
+    assert failure.input == "" and "empty string" in failure.message

@@ -424,7 +424,7 @@ def check_failure(failure: newsclaims.Failure) -> None:
     text = json.dumps(failure_to_dict(failure), ensure_ascii=False, allow_nan=False)
     text.encode("utf-8")
     jsonschema.Draft202012Validator(published_schema()).validate(json.loads(text))
-    assert failure.input and failure.error
+    assert isinstance(failure.input, str) and failure.error and failure.message
 
 
 INPUTS = st.one_of(

@@ -191,6 +191,8 @@ def read_path(
     name = os.fspath(path)
     if not isinstance(name, str):
         raise TypeError(f"a path must be str or os.PathLike[str], not {type(name).__name__}")
+    if not name:
+        raise InputError(f"an empty string names no file ({_PATH_HINT})")
     if name == "-":
         data = sys.stdin.buffer.read()
         origin = origin or "<stdin>"
