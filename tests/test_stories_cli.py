@@ -39,8 +39,7 @@ def jsonl(tmp_path: Path) -> Path:
     ]
     lines = []
     for text, published in texts:
-        (report,) = newsclaims.parse_many([text], plugin="builtin", published=published)
-        assert isinstance(report, newsclaims.Report)
+        report = newsclaims.parse_text(text, plugin="builtin", published=published)
         lines.append(json.dumps(report_to_dict(report)))
     lines.append(json.dumps({"input": "broken.html", "error": "unreadable"}))
     path = tmp_path / "reports.jsonl"
