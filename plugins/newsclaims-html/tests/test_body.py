@@ -152,3 +152,34 @@ def test_a_caption_of_several_paragraphs_is_article_text() -> None:
     article = parse_html(Document(html, content_type="text/html"))
     assert article.text.count("on day 8 of the flood") == 2
     assert not [r for r in article.removed if r.reason == "caption"]
+
+
+def _body(html: str) -> str:
+    return parse_html(Document(html, content_type="text/html")).text
+
+
+LONG = "Officials said 5 people were killed when the bridge over the river collapsed on Monday."
+
+
+def test_sibling_paragraphs_that_repeat_are_each_kept() -> None:
+    other = "The ministry said repairs would take at least three months to finish."
+    paragraphs = f"<p>{LONG}</p><p>{LONG}</p><div class='share'><h3>Like this:</h3></div>" * 2
+    text = _body(f"<html><body><article>{paragraphs}<p>{other}</p></article></body></html>")
+    assert text.count(LONG) == 4
+    assert text.endswith(other)
+
+
+def test_a_repeat_elsewhere_on_the_page_is_not_added() -> None:
+    teaser = f"<aside><ul><li><a href='/x'>{LONG}</a></li></ul></aside>"
+    text = _body(f"<html><body><article><p>{LONG}</p><p>More.</p></article>{teaser}</body></html>")
+    assert text.count(LONG) == 1
+
+
+def test_hidden_elements_are_not_text() -> None:
+    hidden = "A paragraph the page never shows to a reader, kept for its search index."
+    page = (
+        f"<html><body><article><p>{LONG}</p><p style='Display : None'>{hidden}</p>"
+        f"<p hidden>{hidden}</p><p>{LONG.replace('5', '7')}</p></article></body></html>"
+    )
+    text = _body(page)
+    assert LONG in text and "never shows" not in text

@@ -119,6 +119,83 @@ def _trafilatura_lines(tree: HtmlElement, url: str | None) -> list[str]:
     return lines
 
 
+#: blocks whose text is a paragraph of its own; and what makes a block hold other blocks
+_BLOCKS = ("p", "div", "li", "blockquote", "dd", "td")
+_CONTAINERS = frozenset(
+    (
+        "p",
+        "div",
+        "li",
+        "blockquote",
+        "dd",
+        "td",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "footer",
+        "form",
+    )
+)
+#: trafilatura drops a paragraph equal to the one before it when it is longer than this
+REPEAT_CHARS = 50
+
+
+def _repeated_blocks(tree: HtmlElement) -> list[tuple[str, int]]:
+    """Texts the page shows in two or more sibling blocks (same parent), with their count.
+
+    trafilatura drops a long paragraph that repeats the previous one of its result (an
+    artifact of its own candidates overlapping); the page's sibling paragraphs that say the
+    same thing are each text, and :func:`_restore_repeats` puts the copies back.
+    """
+    counts: Counter[tuple[int, str]] = Counter()
+    for el in tree.iter(*_BLOCKS):
+        if any(isinstance(c.tag, str) and c.tag in _CONTAINERS for c in el):
+            continue  # a container: its own blocks are counted
+        text = " ".join(el.text_content().split())
+        if len(text) > REPEAT_CHARS:
+            parent = el.getparent()
+            counts[(id(parent), text)] += 1
+    best: dict[str, int] = {}
+    for (_, text), count in counts.items():
+        if count >= 2:
+            best[text] = max(best.get(text, 0), count)
+    return list(best.items())
+
+
+def _windows(lines: list[str], text: str) -> list[int]:
+    """End indexes (exclusive) of runs of ``lines`` that join into ``text``."""
+    ends = []
+    i = 0
+    while i < len(lines):
+        if text.startswith(lines[i]):
+            joined, j = lines[i], i + 1
+            while len(joined) < len(text) and j < len(lines):
+                joined, j = f"{joined} {lines[j]}", j + 1
+            if joined == text:
+                ends.append(j)
+                i = j
+                continue
+        i += 1
+    return ends
+
+
+def _restore_repeats(lines: list[str], repeated: list[tuple[str, int]]) -> list[str]:
+    """``lines`` with each repeated block as often as the page shows it (see above)."""
+    out = list(lines)
+    for text, count in repeated:
+        ends = _windows(out, text)
+        if ends and len(ends) < count:
+            at = ends[-1]
+            out[at:at] = [text] * (count - len(ends))
+    return out
+
+
 def _declared_paragraphs(article_body: str) -> list[str]:
     out = []
     for line in article_body.split("\n"):
@@ -205,7 +282,10 @@ def extract_body(
     dek = _find_dek(tree, next((t for t in titles if t), None), classes)
     removed = prune_blocks(tree, classes)
     drop_code(tree)
+    repeated = _repeated_blocks(tree)
     lines = _trafilatura_lines(tree, url)
+    if repeated:
+        lines = _restore_repeats(lines, repeated)
 
     if article_body and "\n" in article_body.strip():
         extracted = "\n".join(lines)

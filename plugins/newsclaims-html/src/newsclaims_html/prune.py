@@ -105,15 +105,21 @@ def prune_blocks(tree: HtmlElement, classes: str | None = None) -> list[Removed]
     return removed
 
 
-# JSON-LD stays: trafilatura reads it (forum pages, its rescue from a declared body)
-_CODE = etree.XPath("//script[not(contains(@type, 'ld+json'))] | //style | //template")
+# JSON-LD stays: trafilatura reads it (forum pages, its rescue from a declared body);
+# elements the page never shows (``hidden``, an inline ``display: none``) go with the code
+_CODE = etree.XPath(
+    "//script[not(contains(@type, 'ld+json'))] | //style | //template"
+    " | //*[@hidden or (@style and contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'),"
+    " 'display:none'))][not(self::html or self::body)]"
+)
 
 
 def drop_code(tree: HtmlElement) -> None:
-    """Remove scripts (except JSON-LD), style sheets and templates from ``tree``, in place.
+    """Remove scripts (except JSON-LD), style sheets, templates and hidden elements.
 
-    They are never article text. trafilatura drops them too, but only after copying the
-    tree several times, and news pages carry hundreds of kilobytes of them.
+    ``tree`` is changed in place. None of them is article text a reader sees. trafilatura
+    drops the code too, but only after copying the tree several times, and news pages carry
+    hundreds of kilobytes of it.
     """
     try:
         found = _CODE(tree)
