@@ -78,7 +78,7 @@ def test_cli_single_input_prints_one_report(
 ) -> None:
     monkeypatch.setenv("NEWSCLAIMS_DISABLE_AUTOLOAD", "1")
     path = write(tmp_path, "a.txt", "Hello.")
-    assert main(["extract", str(path), "--published", "March 5, 2024"]) == 0
+    assert main(["extract", str(path), "--published", "2024-03-05"]) == 0
     data = json.loads(capsys.readouterr().out)
     validate(data)
     assert data["published"] == "2024-03-05"

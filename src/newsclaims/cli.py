@@ -15,6 +15,7 @@ from .batch.command import FORMATS, UsageError, run_extract
 from .commands import new_plugin, outlets
 from .commands import stories as stories_command
 from .commands import timeline as timeline_command
+from .dates import MAX_YEAR, MIN_YEAR, DateError, parse_iso, plausible
 from .host import PluginHost, Settings
 from .serialize import schema
 
@@ -47,6 +48,19 @@ def _plugin_switches() -> argparse.ArgumentParser:
     return common
 
 
+def published_option(value: str) -> str:
+    """``--published``: ISO 8601 text of a plausible date, else a usage error (exit 2)."""
+    try:
+        when = parse_iso(value)
+    except DateError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    if not plausible(when):
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: the year {when.year} is not a publication date ({MIN_YEAR}-{MAX_YEAR})"
+        )
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of the ``newsclaims`` command."""
     common = _plugin_switches()
@@ -71,7 +85,11 @@ def build_parser() -> argparse.ArgumentParser:
     ex.add_argument("paths", nargs="*", metavar="PATH")
     ex.add_argument("--url", help="the article's URL (for file inputs; WARC records have theirs)")
     ex.add_argument(
-        "--published", metavar="DATE", help="publication date when the article has none"
+        "--published",
+        metavar="DATE",
+        type=published_option,
+        help="publication date when the article has none, in ISO 8601 only "
+        "(2024-03-05, 2024-03-05T14:30:00+09:00); anything else is an error",
     )
     ex.add_argument("--plugin", metavar="NAME", help="parse with this plugin, skip detection")
     batch = ex.add_argument_group("batch")

@@ -32,6 +32,7 @@ from . import hookspecs
 from .entrypoints import entry_points
 from .errors import NoParserError as NoParserError
 from .errors import PluginError as PluginError
+from .errors import UnknownPluginError
 from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet
 from .models import Article, Document, ParserInfo
 
@@ -141,6 +142,25 @@ class PluginHost:
             self.register(obj, name=name)
         if self.settings.autoload:
             self.load_entrypoints()
+        self._check_names()
+
+    def _check_names(self) -> None:
+        """Raise :class:`~newsclaims.UnknownPluginError` for a switch naming no plugin.
+
+        A typo in ``--plugins`` would load nothing but the built-in parser, one in
+        ``--disable-plugins`` would disable nothing: both are errors, listing what exists.
+        """
+        allow, block = self.settings.allow or frozenset(), self.settings.block
+        if not allow and not block:
+            return
+        known = set(self._records) | {ep.name for ep in entry_points(ENTRY_POINT_GROUP)}
+        for names, switch in (
+            (allow, "--plugins / NEWSCLAIMS_PLUGINS"),
+            (block, "--disable-plugins / NEWSCLAIMS_DISABLE_PLUGINS"),
+        ):
+            unknown = names - known
+            if unknown:
+                raise UnknownPluginError(unknown, known, switch)
 
     # -- loading --------------------------------------------------------------------------
 

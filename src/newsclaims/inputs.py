@@ -17,7 +17,7 @@ from pathlib import Path
 
 import attrs
 
-from .dates import parse_date
+from .dates import checked_published, parse_iso
 from .errors import InputError as InputError
 from .models import Document
 
@@ -241,11 +241,14 @@ def read_text(
 
     :param content_type: ``text/html`` or ``text/plain``; sniffed from the text when
         ``None``.
+    :param published: the publication date, a ``datetime`` or ISO 8601 text; a year
+        before 1900 (a placeholder) is dropped with a warning.
+    :raises newsclaims.DateError: ``published`` is text but not ISO 8601.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
-    pub = parse_date(published) if isinstance(published, str) else published
-    warnings: tuple[str, ...] = ()
+    pub = parse_iso(published) if isinstance(published, str) else published
+    pub, warnings = checked_published(pub, "the given published date")
     if _SURROGATE.search(text):  # a str may hold what no file can: lone surrogates
         text = _no_surrogates(text)
         warnings = (*warnings, "lone surrogate code points replaced with U+FFFD")

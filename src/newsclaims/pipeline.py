@@ -15,7 +15,7 @@ from datetime import datetime
 import attrs
 
 from .claims import extract_claims
-from .dates import iso
+from .dates import checked_published, iso, parse_iso
 from .errors import PluginError
 from .host import PluginHost
 from .inputs import read_bytes, read_path, read_text
@@ -62,7 +62,8 @@ def build_report(
     source = attrs.evolve(
         source, url=url, domain=domain, outlet=outlet, original_outlet=original_outlet
     )
-    published = article.published or document.published
+    published, date_warnings = checked_published(article.published, "the article's published date")
+    published = published or document.published
     rid = report_id(document, article)
     claims = extract_claims(article.text, published=published, knowledge=knowledge, report_id=rid)
     return Report(
@@ -77,7 +78,7 @@ def build_report(
         claims=claims,
         parser=parser,
         input=document.origin,
-        warnings=(*document.warnings, *warnings, *article.warnings),
+        warnings=(*document.warnings, *warnings, *article.warnings, *date_warnings),
     )
 
 
@@ -105,7 +106,8 @@ def parse(
         is always a path, never the article: pass text to :func:`parse_text` or
         :func:`parse_html`.
     :param url: the article's URL, used to pick the source plugin and to fill ``source``.
-    :param published: publication date (ISO or human form) when the article has none.
+    :param published: publication date (ISO 8601 text or a ``datetime``) when the article
+        has none; other text raises :class:`newsclaims.DateError`.
     :param plugin: force this plugin instead of detection.
     :param host: the plugin host to use (default: plugins from entry points).
     :raises newsclaims.InputError: the file does not exist or could not be read.
@@ -220,6 +222,8 @@ def parse_many(
     :class:`~newsclaims.models.Failure` naming the input (and the plugin, when one
     failed), and the remaining inputs continue. In strict mode plugin errors propagate.
     """
+    if isinstance(published, str):  # an argument error, not one of each input
+        published = parse_iso(published)
     host = host or default_host()
     for index, source in enumerate(sources):
         origin = _origin_of(source, index)
