@@ -169,7 +169,16 @@ def looks_like_path(source: str) -> bool:
 _PATH_HINT = "to parse text itself use newsclaims.parse_text() or parse_html()"
 
 
+def writable_name(name: str) -> str:
+    """``name`` with every surrogate code point (an undecodable file-name byte, or a lone
+    surrogate) written as a backslash escape, so that it can be written as UTF-8."""
+    if not _SURROGATE.search(name):
+        return name
+    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
 def _shown(path: str) -> str:
+    path = writable_name(path)
     return path if len(path) <= 120 else path[:100] + f"... ({len(path)} characters)"
 
 

@@ -18,7 +18,7 @@ from .claims import extract_claims
 from .dates import checked_published, iso, parse_iso
 from .errors import PluginError
 from .host import PluginHost
-from .inputs import read_bytes, read_path, read_text
+from .inputs import read_bytes, read_path, read_text, writable_name
 from .knowledge import domain_of
 from .models import Article, Document, Failure, ParserInfo, Report
 
@@ -249,5 +249,5 @@ def _origin_of(source: ManySource, index: int) -> str:
     if isinstance(source, str | os.PathLike):
         name = os.fspath(source)
         if isinstance(name, str):
-            return "<stdin>" if name == "-" else name
+            return "<stdin>" if name == "-" else writable_name(name)
     return f"<input {index}>"
