@@ -118,3 +118,12 @@ def test_schema_is_a_valid_json_schema() -> None:
     import jsonschema
 
     jsonschema.Draft202012Validator.check_schema(schema())
+
+
+def test_line_separators_are_escaped_so_a_jsonl_record_is_one_line() -> None:
+    """U+2028/U+2029 in a quote broke a JSONL line for ``str.splitlines`` (property tests)."""
+    from newsclaims.serialize import record_to_json
+
+    text = record_to_json({"quote": "a\u2028b\u2029c"})
+    assert text.splitlines() == [text]
+    assert json.loads(text) == {"quote": "a\u2028b\u2029c"}

@@ -67,12 +67,15 @@ def report_from_dict(data: dict[str, Any]) -> Report:
 def record_to_json(record: dict[str, Any], *, indent: int | None = None) -> str:
     """A record ``dict`` as strict RFC 8259 JSON text (UTF-8 characters kept as they are).
 
+    The line and paragraph separators U+2028/U+2029 are written escaped, so that a JSONL
+    line stays one line for readers that split on them (``str.splitlines``, JavaScript).
     Raises :class:`ContractError` on ``Infinity`` or ``NaN`` instead of writing them.
     """
     try:
-        return json.dumps(record, ensure_ascii=False, indent=indent, allow_nan=False)
+        text = json.dumps(record, ensure_ascii=False, indent=indent, allow_nan=False)
     except ValueError as exc:
         raise ContractError(f"record is not strict JSON: {exc}") from exc
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
 
 
 def report_to_json(report: Report, *, indent: int | None = None) -> str:
