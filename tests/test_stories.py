@@ -183,3 +183,18 @@ def test_parse_many_reports(tmp_path: Any) -> None:
     reports = list(newsclaims.parse_many([path], plugin="builtin"))
     (story,) = newsclaims.stories(reports)
     assert story["series"][0]["points"][0]["low"] == 12
+
+
+def test_dask_path_gives_the_same_stories() -> None:
+    pytest.importorskip("dask.bag")
+    from newsclaims.stories import dask as stories_dask
+
+    reports = [
+        _report("a", BODY + " At least 43 died.", "Kerala landslides", "2024-07-30T07:00:00Z", []),
+        _report("b", BODY + " At least 57 died.", "Kerala landslides", "2024-07-30T09:00:00Z", []),
+        _report("x", OTHER, "Munnar bus crash in Idukki", "2024-07-31T07:00:00Z", []),
+        {"input": "broken.html", "error": "unreadable"},
+    ]
+    result = stories_dask.stories(reports, partitions=2)
+    assert [[r["id"] for r in s["reports"]] for s in result] == [["a", "b"], ["x"]]
+    assert result[0]["reports"][1]["copy_of"] == "a"
