@@ -831,3 +831,23 @@ def test_a_group_of_another_paragraph_is_not_carried_to_a_measure_noun() -> None
     )
     claim = next(c for c in quantities(text) if c.value.low == 100)
     assert claim.subject is not None and claim.subject.text == "arrests"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a vague magnitude before an irregular participle: "with dozens taken to hospital"
+        (
+            "The blast killed 4 workers, with dozens taken to hospital.",
+            [("killed", 4), ("wounded", 12)],
+        ),
+        # "killing all N"
+        ("The ferry sank, killing all 27 people aboard.", [("killed", 27)]),
+        # "listed as missing"
+        ("At least 60 fishermen are listed as missing.", [("missing", 60)]),
+        # forced to take shelter
+        ("Thousands of residents were forced to seek shelter.", [("displaced", 1000)]),
+    ],
+)
+def test_vague_counts_all_and_shelter(text: str, expected: list[tuple]) -> None:
+    assert [(c.measure, int(c.value.low or 0)) for c in quantities(text)] == expected

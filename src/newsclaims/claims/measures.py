@@ -40,7 +40,7 @@ _AUX = (
     r"|officially|either|not|never|no\s+longer|n['’]t|mostly|mainly|largely|still|remain"
     r"|remained|remains|remaining|stayed|left|are\s+now|seriously|critically|badly|fatally"
     r"|severely|slightly|lightly|mortally|reported\s+to\s+be|said\s+to\s+be|feared\s+to\s+be"
-    r"|[a-z]{3,}ly)"
+    r"|listed\s+as|reported\s+as|registered\s+as|[a-z]{3,}ly)"
 )
 _NEGATION = re.compile(r"\b(?:not|never|no longer|n['’]t|none|no)\b", re.I)
 _LINKING_END = re.compile(
@@ -51,7 +51,7 @@ _LINKING_END = re.compile(
 )
 # what may stand between a verb and its number: "killing the lives of", "sent an additional"
 _VERB_OBJECT_LEAD = re.compile(
-    r"\s(?:the\s+lives\s+of|a\s+total\s+of|an?|some|another|the|his|her|their|its"
+    r"\s(?:the\s+lives\s+of|a\s+total\s+of|an?|some|another|the|his|her|their|its|all"
     r"|an?\s+additional|additional|a\s+further|further|an?\s+extra|extra|at\s+least|only|just"
     r"|a\s+mere)\s+$",
     re.I,

@@ -55,7 +55,8 @@ _NUM = rf"(?:{_DIGITS}{_SCALE}|(?:a|one|two|three|four|half a)\s+dozen|dozen|{_W
 _VAGUE = (
     r"(?:tens of thousands|hundreds of thousands|tens of millions|hundreds of millions"
     r"|dozens|scores|hundreds|thousands|millions)"
-    r"(?=\s+(?:of|more|other|were|are|was|have|had|remain\w*|[a-z]+ed\b)|\s*[,.;]|$)"
+    r"(?=\s+(?:of|more|other|were|are|was|have|had|remain\w*|[a-z]+ed\b|taken|held|hurt|shot"
+    r"|slain|dead|missing|still|feared)|\s*[,.;]|$)"
 )
 
 # qualifiers before a number: (regex, kind)
