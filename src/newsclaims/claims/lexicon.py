@@ -119,7 +119,8 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "verb",
         "displaced, displacing, evacuated, evacuating, fled, fleeing, flee, made homeless, "
         "forced from their homes, uprooted, sheltered, sheltering, sheltering in, "
-        "forced to flee, forcing to flee, forced to take shelter, forced to take emergency shelter, "
+        "forced to flee, forcing to flee, forced to take shelter, "
+        "forced to take emergency shelter, "
         "forced to seek shelter, forced to seek refuge",
     ),
     *_terms("displaced", "noun", "refugees, evacuees, displaced people, displaced persons"),
