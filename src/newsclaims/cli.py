@@ -11,7 +11,7 @@ from typing import TextIO
 import attrs
 
 from . import __version__
-from .batch.command import FORMATS, UsageError, run_extract
+from .batch.command import FORMATS, UsageError, add_limit_arguments, run_extract
 from .commands import new_plugin, outlets
 from .commands import stories as stories_command
 from .commands import timeline as timeline_command
@@ -121,8 +121,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=int,
         metavar="N",
-        help="worker processes (default: the machine's cores; 1: in this process)",
+        help="worker processes (default: the machine's cores)",
     )
+    add_limit_arguments(batch)
     batch.add_argument(
         "--resume",
         action="store_true",

@@ -20,6 +20,7 @@ from typing import Any, TextIO
 from ..errors import NewsclaimsError
 from ..host import PluginHost, Settings
 from .inputs import Item, expand, is_warc, total_size
+from .limits import DEFAULT_MAX_DOCS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, abort_current
 from .output import CsvSink, JsonArraySink, JsonLinesSink, ParquetSink, Sink, parquet_available
 from .progress import Progress
 from .resume import prepare
@@ -77,20 +78,69 @@ def _check(args: argparse.Namespace, fmt: str) -> None:
         raise UsageError(WARC_HINT)
 
 
+def add_limit_arguments(group: Any) -> None:
+    """Add ``--timeout``, ``--memory-limit`` and ``--max-docs-per-worker`` to ``group``."""
+    group.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help="time limit per document; past it the document is an error record and the "
+        f"run goes on (default {DEFAULT_TIMEOUT:g}; 0: none)",
+    )
+    group.add_argument(
+        "--memory-limit",
+        type=float,
+        default=DEFAULT_MEMORY_MB,
+        metavar="MB",
+        help="resident memory of a worker parsing one document; past it the document is an "
+        "error record; a worker above half of it between documents is replaced "
+        f"(default {DEFAULT_MEMORY_MB}; 0: none; several inputs only)",
+    )
+    group.add_argument(
+        "--max-docs-per-worker",
+        type=int,
+        default=DEFAULT_MAX_DOCS,
+        metavar="N",
+        help=f"replace a worker by a fresh one after N documents (default {DEFAULT_MAX_DOCS}; "
+        "0: never)",
+    )
+
+
+def limits_from(args: argparse.Namespace) -> Limits:
+    """The :class:`Limits` the arguments ask for (0 or less: no bound)."""
+    timeout = getattr(args, "timeout", DEFAULT_TIMEOUT)
+    memory = getattr(args, "memory_limit", DEFAULT_MEMORY_MB)
+    docs = getattr(args, "max_docs_per_worker", DEFAULT_MAX_DOCS)
+    return Limits(
+        timeout=timeout if timeout and timeout > 0 else None,
+        memory_mb=memory if memory and memory > 0 else None,
+        max_docs=docs if docs and docs > 0 else None,
+    )
+
+
 class _Interrupt:
-    """First Ctrl-C (or SIGTERM): finish cleanly. Second Ctrl-C: stop at once."""
+    """First Ctrl-C or SIGTERM: finish cleanly. A second Ctrl-C or SIGTERM: stop at once.
+
+    Finishing cleanly means: the document in progress in this process is abandoned (it is
+    not written: ``--resume`` does it again), no more work starts, what is finished is
+    written, and the output file is valid.
+    """
 
     def __init__(self) -> None:
         self.requested = False
+        self.signum: int | None = None
         self._saved: dict[int, Any] = {}
 
     def __call__(self) -> bool:
         return self.requested
 
     def _handle(self, signum: int, frame: FrameType | None) -> None:
-        if self.requested and signum == signal.SIGINT:
+        if self.requested:
             raise KeyboardInterrupt
         self.requested = True
+        self.signum = signum
+        abort_current()
 
     def __enter__(self) -> _Interrupt:
         if threading.current_thread() is threading.main_thread():
@@ -172,7 +222,10 @@ def run_extract(
     if done:
         items = _skip_done(items, done, progress)
     head = list(itertools.islice(items, 2))
-    jobs = (args.jobs or default_jobs()) if len(head) > 1 else 1  # one input: no pool
+    # one input: in this process; several: in worker processes, even with --jobs 1, so
+    # that a document that crashes, hangs or eats the memory costs only itself
+    several = len(head) > 1
+    jobs = (args.jobs or default_jobs()) if several else 1
     items = itertools.chain(head, items)
 
     interrupt = _Interrupt()
@@ -185,7 +238,16 @@ def run_extract(
         sink = _sink(fmt, stream, args.output, appending)
         stack.callback(sink.close)
         counting = False
-        for outcome in run(items, job, jobs=jobs, host=host, stop=stopped):
+        outcomes = run(
+            items,
+            job,
+            jobs=jobs,
+            host=host,
+            stop=stopped,
+            limits=limits_from(args),
+            workers=several,
+        )
+        for outcome in outcomes:
             if outcome.error is not None:
                 progress.clear()
                 err.write(f"newsclaims: error: {outcome.name}: {outcome.error}\n")
@@ -200,5 +262,5 @@ def run_extract(
     if not args.quiet:
         progress.finish(interrupted=interrupted)
     if interrupted:
-        return 130
+        return 128 + (interrupt.signum or signal.SIGINT)
     return 1 if progress.counts.failures else 0

@@ -1,33 +1,29 @@
 """Run items through worker processes, in input order, with bounded work in flight.
 
-``jobs=1`` runs in this process. With more jobs, items go to a
-:class:`~concurrent.futures.ProcessPoolExecutor` in small batches; each worker builds its
-plugin host once. At most ``window`` batches are in flight, so memory stays flat however
-many inputs there are, and outcomes are yielded in the order of the items.
+With worker processes (:mod:`~newsclaims.batch.pool`), a document can cost no more than
+itself: a worker that dies, hangs or runs out of memory gives that document an error
+record and the run goes on. In this process (``jobs=1`` by default through the API, one
+input on the command line) the time limit is enforced with ``SIGALRM`` and an interrupt
+abandons the document in progress (:mod:`~newsclaims.batch.limits`).
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
-import signal
-from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..host import PluginHost
-from .inputs import Item
-from .work import Job, Outcome, process
+from .item import Item, Outcome
+from .limits import TIMEOUT, UNLIMITED, Aborted, DocumentTimeout, Limits, guarded
+from .pool import run_pool
+from .work import Job, failure_outcome, process
 
-#: Items per batch sent to a worker (fewer when the batch reaches ``BATCH_BYTES``).
-BATCH_ITEMS = 16
+#: Items a worker holds at most (one in progress, the others queued).
+BATCH_ITEMS = 4
 #: Bytes of payload per batch before it is sent.
 BATCH_BYTES = 4 << 20
 #: Batches in flight per worker.
 WINDOW_PER_JOB = 3
-
-_worker_job: Job | None = None
-_worker_host: PluginHost | None = None
 
 
 def default_jobs() -> int:
@@ -36,19 +32,6 @@ def default_jobs() -> int:
         return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not on Linux
         return max(1, os.cpu_count() or 1)
-
-
-def _init_worker(job: Job) -> None:
-    # Ctrl-C is the parent's business: it stops feeding work and writes what is done
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    global _worker_job, _worker_host
-    _worker_job = job
-    _worker_host = job.host_factory()
-
-
-def _run_batch(items: list[Item]) -> list[Outcome]:
-    assert _worker_job is not None and _worker_host is not None
-    return [process(item, _worker_job, _worker_host) for item in items]
 
 
 def batches(
@@ -80,44 +63,54 @@ def run(
     stop: Callable[[], bool] = _never,
     batch_items: int = BATCH_ITEMS,
     window: int | None = None,
+    limits: Limits = UNLIMITED,
+    workers: bool | None = None,
 ) -> Generator[Outcome, None, None]:
     """Yield one :class:`Outcome` per item, in item order.
 
-    :param jobs: worker processes; ``1`` runs in this process with ``host`` (or a host
-        from ``job.host_factory``).
+    :param jobs: worker processes.
+    :param host: the plugin host of this process (``jobs=1``), copied into forked workers.
     :param stop: polled between items; when it returns ``True`` no more work is started
         and only outcomes already finished are yielded (the Ctrl-C path).
-    :param batch_items: items per batch sent to a worker.
-    :param window: batches in flight (default ``3 * jobs``).
+    :param batch_items: items a worker holds at most.
+    :param window: batches of ``batch_items`` read ahead (default ``3 * jobs``).
+    :param limits: time and memory per document (see :class:`~newsclaims.batch.limits.Limits`).
+    :param workers: run in worker processes even with one job (default: when ``jobs > 1``).
     """
-    if jobs <= 1:
-        host = host or job.host_factory()
-        for item in items:
-            if stop():
-                return
-            yield process(item, job, host)
+    if workers is None:
+        workers = jobs > 1
+    if not workers:
+        yield from _run_here(items, job, host or job.host_factory(), stop, limits)
         return
     window = window or WINDOW_PER_JOB * jobs
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context(),
-        initializer=_init_worker,
-        initargs=(job,),
+    yield from run_pool(
+        items,
+        job,
+        jobs=max(1, jobs),
+        host=host,
+        limits=limits,
+        stop=stop,
+        per_worker=batch_items,
+        window=window * batch_items,
     )
-    pending: deque[Future[list[Outcome]]] = deque()
-    try:
-        for batch in batches(items, batch_items):
-            if stop():
-                break
-            pending.append(pool.submit(_run_batch, batch))
-            while len(pending) >= window or (pending and pending[0].done()):
-                yield from pending.popleft().result()
-                if stop():
-                    break
-        while pending and not stop():
-            yield from pending.popleft().result()
-        # stopped: hand over the finished prefix only
-        while pending and pending[0].done():
-            yield from pending.popleft().result()
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _run_here(
+    items: Iterable[Item],
+    job: Job,
+    host: PluginHost,
+    stop: Callable[[], bool],
+    limits: Limits,
+) -> Iterator[Outcome]:
+    for item in items:
+        if stop():
+            return
+        try:
+            with guarded(limits.timeout):
+                outcome = process(item, job, host)
+        except DocumentTimeout:
+            message = f"{item.name}: no result within the time limit of {limits.timeout:g} s"
+            outcome = failure_outcome(item, job, TIMEOUT, message)
+        except Aborted:
+            return  # interrupted: this document is not written, --resume does it again
+        yield outcome

@@ -21,7 +21,16 @@ from ..serialize import ContractError, failure_to_dict, record_to_json, report_t
 from .item import Item, Outcome
 from .output import table_rows
 
-__all__ = ["Job", "Outcome", "document_for", "host_factory", "parse_item", "process", "record_for"]
+__all__ = [
+    "Job",
+    "Outcome",
+    "document_for",
+    "failure_outcome",
+    "host_factory",
+    "parse_item",
+    "process",
+    "record_for",
+]
 
 
 def host_factory(settings: Settings | None = None) -> Callable[[], PluginHost]:
@@ -96,19 +105,30 @@ def record_for(item: Item, job: Job, host: PluginHost) -> dict[str, Any]:
     return failure_to_dict(result)
 
 
+def failure_outcome(item: Item, job: Job, error: str, message: str) -> Outcome:
+    """The outcome of ``item`` when it gave no report: an error record of type ``error``."""
+    return _failure(
+        item, job, failure_to_dict(Failure(input=item.name, error=error, message=message))
+    )
+
+
+def _failure(item: Item, job: Job, record: dict[str, Any]) -> Outcome:
+    return Outcome(
+        name=item.name,
+        line=record_to_json(record, indent=job.indent),
+        error=f"{record['error']}: {record['message']}",
+        size=item.size,
+        rows=tuple(table_rows(record)) if job.rows else (),
+    )
+
+
 def process(item: Item, job: Job, host: PluginHost) -> Outcome:
     """Parse ``item`` and serialise its record; never raises except in strict mode."""
     record = record_for(item, job, host)
     line = record_to_json(record, indent=job.indent)
     rows = tuple(table_rows(record)) if job.rows else ()
     if "id" not in record:  # error records never have an id
-        return Outcome(
-            name=item.name,
-            line=line,
-            error=f"{record['error']}: {record['message']}",
-            size=item.size,
-            rows=rows,
-        )
+        return _failure(item, job, record)
     return Outcome(
         name=item.name, line=line, claims=len(record["claims"]), size=item.size, rows=rows
     )

@@ -1,0 +1,484 @@
+"""Worker processes that cost at most their own document when something goes wrong.
+
+Each worker has its own pair of pipes, so the parent always knows which documents a worker
+holds and in which order it parses them (the first one it holds is the one in progress).
+That is what makes every failure cost one document only:
+
+* a worker that dies (``kill -9``, a crash, the kernel's out-of-memory killer, a plugin
+  calling ``os._exit``) gives the document in progress an error record (``WorkerDied``,
+  naming the signal or exit status); the documents queued behind it go to the other
+  workers, and a fresh worker takes its place;
+* a document past the time limit, or whose worker goes past the memory limit, has its
+  worker killed and gets an error record (``Timeout``, ``MemoryLimit``);
+* a worker is replaced by a fresh one after ``max_docs`` documents, or when it holds more
+  than half the memory limit between documents (a leaking plugin);
+* workers die with the parent: ``PR_SET_PDEATHSIG`` on Linux, and a watchdog thread that
+  polls the parent's pid and reads the task pipe (end of file when the parent is gone).
+
+Nothing is shared between workers, so a worker killed in the middle of writing corrupts
+nothing but its own pipe, which is thrown away with it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import ctypes.util
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+import threading
+import time
+import traceback
+from collections import deque
+from collections.abc import Callable, Generator, Iterable, Iterator
+from multiprocessing.connection import Connection, wait
+from typing import Any
+
+import attrs
+
+from ..host import PluginHost
+from .item import Item, Outcome
+from .limits import MEMORY_LIMIT, TIMEOUT, UNLIMITED, WORKER_DIED, Limits, rss_bytes
+from .work import Job, failure_outcome, process
+
+__all__ = ["WorkerStartError", "run_pool"]
+
+#: Payload bytes a worker may hold queued before it gets more (besides its first item).
+QUEUED_BYTES = 4 << 20
+#: How often (seconds) the parent checks time, memory and ``stop`` while it waits.
+TICK = 0.1
+#: Seconds a worker may take to build its plugin host.
+START_TIMEOUT = 120.0
+#: Consecutive workers that may die before their first document before the run stops.
+START_FAILURES = 3
+
+
+class WorkerStartError(RuntimeError):
+    """Worker processes die before they can parse anything (their plugin host fails)."""
+
+
+# -- the worker side ----------------------------------------------------------------------
+
+
+def _die_with_parent(parent: int) -> None:
+    """Make this process end when ``parent`` does (Linux: at once; elsewhere: within 1 s)."""
+    if sys.platform.startswith("linux"):
+        with contextlib.suppress(Exception):
+            libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+            libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+    def watch() -> None:
+        while True:
+            time.sleep(1.0)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="newsclaims-parent-watch", daemon=True).start()
+
+
+def _send(conn: Connection, message: Any) -> None:
+    try:
+        conn.send(message)
+    except (OSError, EOFError):  # the parent is gone
+        os._exit(1)
+    except Exception:  # an exception that does not pickle: send its text instead
+        if message[0] != "raise":
+            raise
+        original = message[2]
+        _send(conn, ("raise", message[1], RuntimeError(f"{type(original).__name__}: {original}")))
+
+
+def _worker_main(
+    tasks: Connection,
+    results: Connection,
+    job: Job,
+    host: PluginHost | None,
+    parent: int,
+    limits: Limits,
+) -> None:
+    """A worker's life: build the host, then parse what arrives until told to stop.
+
+    Between documents the worker checks itself: after ``max_docs`` documents, or above
+    half the memory limit, it says ``retired`` and exits; the parent gives what it still
+    held to the other workers and starts a fresh one.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's business
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent(parent)
+    try:
+        host = host if host is not None else job.host_factory()
+    except BaseException as exc:
+        _send(results, ("fatal", "".join(traceback.format_exception(exc)).strip()))
+        return
+    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+
+    def read() -> None:  # always drain the task pipe, so the parent never blocks on it
+        while True:
+            try:
+                message = tasks.recv()
+            except (OSError, EOFError):  # the parent is gone
+                os._exit(1)
+            inbox.put(message)
+            if message is None:
+                return
+
+    threading.Thread(target=read, name="newsclaims-tasks", daemon=True).start()
+    _send(results, ("ready", os.getpid()))
+    docs = 0
+    recycle = limits.recycle_bytes
+    while True:
+        message = inbox.get()
+        if message is None:
+            return
+        seq, item = message
+        try:
+            outcome = process(item, job, host)
+        except Exception as exc:  # strict mode: the parent re-raises it
+            _send(results, ("raise", seq, exc))
+            continue
+        rss = rss_bytes()
+        _send(results, ("done", seq, outcome, rss))
+        docs += 1
+        if (limits.max_docs and docs >= limits.max_docs) or (
+            recycle is not None and rss is not None and rss > recycle
+        ):
+            _send(results, ("retired", docs, rss))
+            return
+
+
+# -- the parent side ----------------------------------------------------------------------
+
+
+def _feed(tasks: Connection, outbox: queue.SimpleQueue[Any]) -> None:
+    """Send what the parent gives a worker, in a thread: a stuck worker never blocks the parent."""
+    while True:
+        message = outbox.get()
+        try:
+            tasks.send(message)
+        except OSError:  # the worker is gone; its items are redone by the parent
+            return
+        if message is None:
+            return
+
+
+@attrs.define(eq=False)
+class _Worker:
+    process: Any  # multiprocessing.Process of some context
+    tasks: Connection
+    results: Connection
+    started: float = 0.0
+    outbox: queue.SimpleQueue[Any] = attrs.field(factory=queue.SimpleQueue)
+    held: deque[tuple[int, Item]] = attrs.field(factory=deque)
+    held_bytes: int = 0
+    ready: bool = False
+    retiring: bool = False  # takes no more work
+    retired: bool = False  # exited on its own between documents
+    busy_since: float = 0.0
+    docs: int = 0
+    fault: tuple[str, str] | None = None  # why the parent killed it
+
+    @property
+    def pid(self) -> int:
+        return int(self.process.pid)
+
+    def give(self, seq: int, item: Item, now: float) -> None:
+        if not self.held:
+            self.busy_since = now
+        self.held.append((seq, item))
+        self.held_bytes += _payload(item)
+        self.outbox.put((seq, item))
+
+    def finish(self) -> None:
+        """Ask the worker to exit after what it holds."""
+        self.outbox.put(None)
+
+    def settle(self, now: float) -> tuple[int, Item]:
+        seq, item = self.held.popleft()
+        self.held_bytes -= _payload(item)
+        self.busy_since = now
+        self.docs += 1
+        return seq, item
+
+    def kill(self) -> None:
+        with contextlib.suppress(OSError, AttributeError):
+            os.kill(self.pid, signal.SIGKILL)
+
+    def close(self) -> None:
+        for conn in (self.tasks, self.results):
+            with contextlib.suppress(OSError):
+                conn.close()
+
+
+def _payload(item: Item) -> int:
+    return len(item.data) if item.data is not None else 0
+
+
+def _signal_name(code: int | None) -> str:
+    if code is None:
+        return "for no known reason"
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = f"signal {-code}"
+        hint = " (killed: perhaps out of memory)" if -code == signal.SIGKILL else ""
+        return f"by {name}{hint}"
+    return f"with exit status {code}"
+
+
+def _context() -> Any:
+    methods = multiprocessing.get_all_start_methods()
+    return multiprocessing.get_context("fork" if "fork" in methods else None)
+
+
+def _never() -> bool:
+    return False
+
+
+class _Pool:
+    """The workers, what each holds, and the outcomes waiting for their turn."""
+
+    def __init__(self, job: Job, jobs: int, host: PluginHost | None, limits: Limits) -> None:
+        self.job = job
+        self.jobs = jobs
+        self.limits = limits
+        self.context = _context()
+        # forked workers inherit the parent's host as it is (no second plugin load)
+        self.host = host if self.context.get_start_method() == "fork" else None
+        self.workers: list[_Worker] = []
+        self.start_failures = 0
+
+    def start(self) -> _Worker:
+        task_r, task_w = self.context.Pipe(duplex=False)
+        result_r, result_w = self.context.Pipe(duplex=False)
+        process = self.context.Process(
+            target=_worker_main,
+            args=(task_r, result_w, self.job, self.host, os.getpid(), self.limits),
+            name="newsclaims-worker",
+            daemon=True,
+        )
+        process.start()
+        task_r.close()
+        result_w.close()
+        worker = _Worker(process=process, tasks=task_w, results=result_r, started=time.monotonic())
+        threading.Thread(
+            target=_feed, args=(task_w, worker.outbox), name="newsclaims-feed", daemon=True
+        ).start()
+        self.workers.append(worker)
+        return worker
+
+    def fill(self) -> None:
+        """Start workers until ``jobs`` of them are not retiring."""
+        while sum(not w.retiring for w in self.workers) < self.jobs:
+            self.start()
+
+    def shutdown(self, *, graceful: bool) -> None:
+        """Stop every worker: asked to finish (``graceful``) or killed."""
+        for w in self.workers:
+            if graceful:
+                w.finish()
+            else:
+                w.kill()
+        deadline = time.monotonic() + (2.0 if graceful else 0.5)
+        for w in self.workers:
+            w.process.join(max(0.0, deadline - time.monotonic()))
+            if w.process.is_alive():
+                w.kill()
+                w.process.join(1.0)
+            w.close()
+        self.workers.clear()
+
+
+def run_pool(
+    items: Iterable[Item],
+    job: Job,
+    *,
+    jobs: int,
+    host: PluginHost | None = None,
+    limits: Limits = UNLIMITED,
+    stop: Callable[[], bool] = _never,
+    per_worker: int = 16,
+    window: int | None = None,
+) -> Generator[Outcome, None, None]:
+    """Yield one :class:`Outcome` per item, in item order, from ``jobs`` worker processes.
+
+    :param host: with the ``fork`` start method, workers start with a copy of this host.
+    :param limits: time and memory per document, documents per worker.
+    :param stop: polled often; when it returns ``True`` no more work is started, the
+        outcomes already finished in order are yielded and the workers are stopped.
+    :param per_worker: items a worker holds at most (the first one in progress).
+    :param window: items read ahead of the last one yielded (default ``per_worker * jobs *
+        2``); bounds memory whatever the number of items.
+    """
+    pool = _Pool(job, jobs, host, limits)
+    window = window or per_worker * jobs * 2
+    source: Iterator[tuple[int, Item]] = enumerate(items)
+    redo: deque[tuple[int, Item]] = deque()  # items given back by a dead worker
+    exhausted = False
+    finished: dict[int, Outcome] = {}
+    next_seq = 0  # the next outcome to yield
+    read = 0  # items taken from ``source``
+    graceful = False
+    try:
+        pool.fill()
+        while not stop():
+            now = time.monotonic()
+            # hand out work: to the ready worker holding least, within the window
+            while redo or (not exhausted and read - next_seq < window):
+                # while a worker starts, the others take one item each, not a queue
+                depth = per_worker if all(w.ready for w in pool.workers) else 1
+                free = [
+                    w
+                    for w in pool.workers
+                    if w.ready
+                    and not w.retiring
+                    and len(w.held) < depth
+                    and (not w.held or w.held_bytes < QUEUED_BYTES)
+                ]
+                if not free:
+                    break
+                if redo:
+                    seq, item = redo.popleft()
+                else:
+                    try:
+                        seq, item = next(source)
+                    except StopIteration:
+                        exhausted = True
+                        break
+                    read += 1
+                min(free, key=lambda w: len(w.held)).give(seq, item, now)
+            while next_seq in finished and not stop():
+                yield finished.pop(next_seq)
+                next_seq += 1
+            if exhausted and not redo and next_seq >= read:
+                graceful = True
+                return
+            if not stop():
+                _wait_and_collect(pool, finished, redo)
+        # stopped: hand over the finished prefix only
+        while next_seq in finished:
+            yield finished.pop(next_seq)
+            next_seq += 1
+    finally:
+        pool.shutdown(graceful=graceful)
+
+
+def _wait_and_collect(
+    pool: _Pool, finished: dict[int, Outcome], redo: deque[tuple[int, Item]]
+) -> None:
+    """Wait a tick for results or deaths; enforce the limits; keep ``jobs`` workers."""
+    limits = pool.limits
+    by_conn = {w.results: w for w in pool.workers}
+    by_sentinel = {w.process.sentinel: w for w in pool.workers}
+    now = time.monotonic()
+    tick = TICK
+    if limits.timeout:
+        for w in pool.workers:
+            if w.held and w.ready:
+                tick = min(tick, max(0.0, w.busy_since + limits.timeout - now))
+    ready = wait([*by_conn, *by_sentinel], timeout=tick)
+    dead: list[_Worker] = []
+    for obj in ready:
+        w = by_conn.get(obj)  # type: ignore[call-overload]
+        if w is not None:
+            if not _collect(pool, w, finished):
+                dead.append(w)
+        else:
+            w = by_sentinel[obj]
+            _collect(pool, w, finished)  # what it said before it died
+            dead.append(w)
+    now = time.monotonic()
+    hard = limits.memory_bytes
+    for w in pool.workers:
+        if w in dead:
+            continue
+        if not w.ready:
+            if now - w.started > START_TIMEOUT:
+                w.kill()
+                dead.append(w)
+            continue
+        if not w.held:
+            continue
+        if limits.timeout and now - w.busy_since > limits.timeout:
+            w.fault = (TIMEOUT, f"no result within the time limit of {limits.timeout:g} s")
+        elif hard is not None:
+            rss = rss_bytes(w.pid)
+            if rss is not None and rss > hard:
+                w.fault = (
+                    MEMORY_LIMIT,
+                    f"its worker used {rss >> 20} MB, over the limit of {hard >> 20} MB",
+                )
+        if w.fault is not None:
+            w.kill()
+            w.process.join(5.0)
+            _collect(pool, w, finished)
+            dead.append(w)
+    for w in dict.fromkeys(dead):
+        _bury(pool, w, finished, redo)
+    pool.fill()
+
+
+def _collect(pool: _Pool, w: _Worker, finished: dict[int, Outcome]) -> bool:
+    """Read every message ``w`` has sent; ``False`` when its pipe is closed (it died)."""
+    try:
+        while w.results.poll():
+            message = w.results.recv()
+            kind = message[0]
+            now = time.monotonic()
+            if kind == "ready":
+                w.ready = True
+                pool.start_failures = 0
+                if w.held:
+                    w.busy_since = now
+            elif kind == "done":
+                _, seq, outcome, _rss = message
+                held_seq, _ = w.settle(now)
+                assert held_seq == seq, (held_seq, seq)
+                finished[seq] = outcome
+            elif kind == "retired":  # what it still holds is redone elsewhere
+                w.retiring = True
+                w.retired = True
+            elif kind == "raise":
+                raise message[2]
+            elif kind == "fatal":
+                raise WorkerStartError(f"a worker process could not start:\n{message[1]}")
+    except (EOFError, OSError):
+        return False
+    return True
+
+
+def _bury(
+    pool: _Pool, w: _Worker, finished: dict[int, Outcome], redo: deque[tuple[int, Item]]
+) -> None:
+    """``w`` is gone: its document in progress fails, the rest is redone elsewhere."""
+    w.process.join(5.0)
+    pool.workers.remove(w)
+    w.close()
+    if not w.ready:
+        pool.start_failures += 1
+        if pool.start_failures >= START_FAILURES:
+            raise WorkerStartError(
+                f"{pool.start_failures} worker processes in a row died before they were "
+                f"ready, the last {_signal_name(w.process.exitcode)}"
+            )
+        return
+    if not w.held:
+        return
+    if w.retired:
+        redo.extendleft(reversed(w.held))
+        w.held.clear()
+        return
+    seq, item = w.held.popleft()
+    if w.fault is not None:
+        kind, message = w.fault
+    else:
+        kind = WORKER_DIED
+        message = f"the worker process parsing it died {_signal_name(w.process.exitcode)}"
+    finished[seq] = failure_outcome(item, pool.job, kind, f"{item.name}: {message}")
+    redo.extendleft(reversed(w.held))
+    w.held.clear()
