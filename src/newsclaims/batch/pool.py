@@ -39,6 +39,7 @@ from typing import Any
 
 import attrs
 
+from ..errors import NewsclaimsError
 from ..host import PluginHost
 from .item import Item, Outcome
 from .limits import MEMORY_LIMIT, TIMEOUT, UNLIMITED, WORKER_DIED, Limits, rss_bytes
@@ -56,7 +57,7 @@ START_TIMEOUT = 120.0
 START_FAILURES = 3
 
 
-class WorkerStartError(RuntimeError):
+class WorkerStartError(NewsclaimsError):
     """Worker processes die before they can parse anything (their plugin host fails)."""
 
 
