@@ -19,11 +19,12 @@ Switches (each also a CLI flag of ``newsclaims``):
 from __future__ import annotations
 
 import os
+import re
 import sys
 import time
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import cached_property
-from typing import Any, TextIO
+from typing import Any, TextIO, get_args
 
 import attrs
 import pluggy
@@ -33,7 +34,7 @@ from .entrypoints import entry_points
 from .errors import NoParserError as NoParserError
 from .errors import PluginError as PluginError
 from .errors import UnknownPluginError
-from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet
+from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet, PartOfSpeech
 from .models import Article, Document, ParserInfo
 
 ENTRY_POINT_GROUP = "newsclaims"
@@ -97,8 +98,83 @@ class PluginRecord:
     distribution: str | None = None
     version: str | None = None
     hooks: tuple[str, ...] = ()
-    status: str = "loaded"  # loaded | disabled | error
+    status: str = "loaded"  # loaded | degraded | disabled | error
     error: str | None = None
+
+
+#: Statuses of a plugin whose hooks are called (``degraded``: a knowledge hook's
+#: contribution was dropped, its other hooks work).
+ACTIVE = frozenset({"loaded", "degraded"})
+
+
+def _text(value: Any, *, empty: bool = False) -> bool:
+    return isinstance(value, str) and (empty or bool(value.strip()))
+
+
+def _words(values: Any) -> bool:
+    return isinstance(values, tuple) and all(_text(v) for v in values)
+
+
+def _check_term(item: MeasureTerm) -> str | None:
+    if not (_text(item.term) and _text(item.measure)):
+        return "term and measure must be non-empty strings"
+    if item.pos not in get_args(PartOfSpeech):
+        return f"pos {item.pos!r} is not one of {', '.join(get_args(PartOfSpeech))}"
+    return None
+
+
+def _check_entity(item: Entity) -> str | None:
+    if not _text(item.name) or not (item.short is None or _text(item.short)):
+        return "name must be a non-empty string and short a string or None"
+    if not _words(item.aliases) or not _text(item.type):
+        return "aliases must be strings and type a string"
+    return None
+
+
+def _check_pattern(item: BoilerplatePattern) -> str | None:
+    if not _text(item.pattern) or not _text(item.reason):
+        return "pattern and reason must be non-empty strings"
+    try:
+        re.compile(item.pattern, re.IGNORECASE)
+    except re.error as exc:
+        return f"pattern {item.pattern!r} does not compile: {exc}"
+    return None
+
+
+def _check_outlet(item: Outlet) -> str | None:
+    if not _text(item.name) or not _words(item.domains):
+        return "name must be a non-empty string and domains strings"
+    return None
+
+
+#: The list-valued knowledge hooks: the class of their entries, and how to check one.
+KNOWLEDGE_HOOKS: dict[str, tuple[type, Callable[[Any], str | None]]] = {
+    "newsclaims_measure_terms": (MeasureTerm, _check_term),
+    "newsclaims_entities": (Entity, _check_entity),
+    "newsclaims_boilerplate": (BoilerplatePattern, _check_pattern),
+    "newsclaims_outlets": (Outlet, _check_outlet),
+}
+
+
+def check_contribution(hook_name: str, result: Any) -> tuple[Any, ...]:
+    """The entries a knowledge hook returned, checked; raises ``TypeError`` or ``ValueError``.
+
+    ``result`` must be an iterable (not a string or a mapping) of the hook's entry class
+    (:data:`KNOWLEDGE_HOOKS`), each entry's fields of the right types.
+    """
+    cls, check = KNOWLEDGE_HOOKS[hook_name]
+    if isinstance(result, str | bytes | Mapping) or not isinstance(result, Iterable):
+        raise TypeError(f"returned {type(result).__name__}, not an iterable of {cls.__name__}")
+    items = tuple(result)  # a generator that raises half way fails here, as a whole
+    for index, item in enumerate(items):
+        if not isinstance(item, cls):
+            raise TypeError(
+                f"entry {index} is {type(item).__name__} ({item!r:.60}), not {cls.__name__}"
+            )
+        problem = check(item)
+        if problem:
+            raise ValueError(f"entry {index} ({item!r:.80}): {problem}")
+    return items
 
 
 @attrs.frozen
@@ -131,6 +207,9 @@ class PluginHost:
         self.pm.add_hookspecs(hookspecs)
         self._records: dict[str, PluginRecord] = {}
         self.errors: list[PluginError] = []
+        #: knowledge hooks whose contribution was dropped, as warnings for every report
+        self.knowledge_warnings: tuple[str, ...] = ()
+        self._bad_person_keys: set[str] = set()
         if self.settings.trace:
             self.pm.trace.root.setwriter(self._write_trace)
             self.pm.enable_tracing()
@@ -143,6 +222,9 @@ class PluginHost:
         if self.settings.autoload:
             self.load_entrypoints()
         self._check_names()
+        # gathered now, so that a broken knowledge hook is reported (or, strict, raised)
+        # before any document, and ``records`` shows it
+        self.knowledge  # noqa: B018
 
     def _check_names(self) -> None:
         """Raise :class:`~newsclaims.UnknownPluginError` for a switch naming no plugin.
@@ -212,7 +294,7 @@ class PluginHost:
         """Load every plugin of the ``newsclaims`` entry-point group, each on its own."""
         for ep in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
             dist, version = ep.dist_name, ep.dist_version
-            if ep.name in self._records and self._records[ep.name].status == "loaded":
+            if ep.name in self._records and self._records[ep.name].status in ACTIVE:
                 continue
             if not self.settings.admits(ep.name):
                 self._records[ep.name] = PluginRecord(ep.name, dist, version, status="disabled")
@@ -234,10 +316,15 @@ class PluginHost:
 
     def loaded(self) -> list[str]:
         """Names of the plugins that loaded."""
-        return [r.name for r in self.records if r.status == "loaded"]
+        return [r.name for r in self.records if r.status in ACTIVE]
 
     def inventory(self) -> list[dict[str, Any]]:
-        """JSON-ready list of plugins: name, distribution, version, hooks, status, error."""
+        """JSON-ready list of plugins: name, distribution, version, hooks, status, error.
+
+        ``status`` is ``loaded``, ``degraded`` (a knowledge hook failed or returned entries
+        that are not valid: that contribution is dropped, ``error`` says which and why),
+        ``disabled`` or ``error`` (the plugin could not load).
+        """
         return [attrs.asdict(r) for r in self.records]
 
     # -- calling --------------------------------------------------------------------------
@@ -338,35 +425,68 @@ class PluginHost:
                     err = PluginError(name, "newsclaims_parse", f"returned {got}, not Article")
                     self._fail(err, failures)
                     continue
-                warnings = tuple(str(f) for f in failures)
+                warnings = (*self.knowledge_warnings, *(str(f) for f in failures))
                 return article, ParserInfo(name, self._records[name].version), warnings
         detail = "; ".join(str(f) for f in failures) or "no plugin accepted the document"
         raise NoParserError(detail, tuple(failures))
 
+    def _degrade(self, err: PluginError) -> None:
+        """Record a knowledge hook's failure: the plugin stays, its contribution does not."""
+        record = self._records.get(err.plugin)
+        if record is not None:
+            detail = f"{err.phase}: {err.error}"
+            if isinstance(err.error, BaseException):
+                detail = f"{err.phase}: {type(err.error).__name__}: {err.error}"
+            error = f"{record.error}; {detail}" if record.error else detail
+            self._records[err.plugin] = attrs.evolve(record, status="degraded", error=error)
+        self._fail(err)
+
     @cached_property
     def knowledge(self) -> Knowledge:
-        """The lexicons all loaded plugins contribute, gathered once."""
-        terms: list[MeasureTerm] = []
-        entities: list[Entity] = []
-        boiler: list[BoilerplatePattern] = []
-        outlets: list[Outlet] = []
-        for hook, sink in (
-            ("newsclaims_measure_terms", terms),
-            ("newsclaims_entities", entities),
-            ("newsclaims_boilerplate", boiler),
-            ("newsclaims_outlets", outlets),
-        ):
-            for _name, items in self.call_each(hook):
-                sink.extend(items)
+        """The lexicons all loaded plugins contribute, gathered once.
+
+        What each knowledge hook returns is checked (:func:`check_contribution`): a hook
+        that raises or returns anything else has its whole contribution dropped, the
+        plugin is marked ``degraded`` in :attr:`records`, and the error, naming the
+        plugin, goes to :attr:`errors` and to the warnings of every report (strict mode
+        raises it instead).
+        """
+        gathered: dict[str, list[Any]] = {hook: [] for hook in KNOWLEDGE_HOOKS}
+        dropped: list[PluginError] = []
+        for hook, sink in gathered.items():
+            failures: list[PluginError] = []
+            for name, result in self.call_each(hook, errors=failures):
+                try:
+                    sink.extend(check_contribution(hook, result))
+                except Exception as exc:
+                    failures.append(PluginError(name, hook, exc))
+            for err in failures:
+                dropped.append(err)
+                self._degrade(err)
+        self.knowledge_warnings = tuple(f"{err}; its contribution was dropped" for err in dropped)
         return Knowledge(
-            measure_terms=tuple(terms),
-            entities=tuple(entities),
-            boilerplate=tuple(boiler),
-            outlets=tuple(outlets),
+            measure_terms=tuple(gathered["newsclaims_measure_terms"]),
+            entities=tuple(gathered["newsclaims_entities"]),
+            boilerplate=tuple(gathered["newsclaims_boilerplate"]),
+            outlets=tuple(gathered["newsclaims_outlets"]),
             person_key_hook=self._person_key,
         )
 
     def _person_key(self, name: str) -> str | None:
-        for _plugin, key in self.call_each("newsclaims_person_key", name=name):
-            return str(key)
+        """The first plugin's key for ``name``; a plugin whose answer is not a string (or
+        that raises) is named once and asked no more."""
+        for impl in self._impls("newsclaims_person_key"):
+            plugin = impl.plugin_name
+            if plugin in self._bad_person_keys:
+                continue
+            try:
+                key = impl.function(name=name)
+                if key is not None and not isinstance(key, str):
+                    raise TypeError(f"returned {type(key).__name__}, not str or None")
+            except Exception as exc:
+                self._bad_person_keys.add(plugin)
+                self._degrade(PluginError(plugin, "newsclaims_person_key", exc))
+                continue
+            if key:
+                return key
         return None
