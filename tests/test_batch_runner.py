@@ -17,7 +17,7 @@ from newsclaims.batch.inputs import Item
 from newsclaims.batch.runner import batches, run
 from newsclaims.batch.work import Job, process
 from newsclaims.host import PluginError, PluginHost
-from newsclaims.models import Article, Document, Source
+from newsclaims.models import SCHEMA_VERSION, Article, Document, Source
 from newsclaims.testing import host_with
 
 
@@ -67,7 +67,7 @@ def test_error_items_and_bad_bytes_become_error_records() -> None:
     host = make_host()
     missing = process(Item(name="gone", error=("InputError", "gone: missing")), job, host)
     assert json.loads(missing.line) == {
-        "schema_version": "1.0",
+        "schema_version": SCHEMA_VERSION,
         "input": "gone",
         "error": "InputError",
         "message": "gone: missing",

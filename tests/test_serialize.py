@@ -7,6 +7,7 @@ import json
 import pytest
 
 from newsclaims.models import (
+    SCHEMA_VERSION,
     Attribution,
     Claim,
     Location,
@@ -80,7 +81,7 @@ def test_output_validates_and_uses_contract_names() -> None:
     assert claim["span"] == [0, 56]
     assert claim["value"]["low"] == 12 and isinstance(claim["value"]["low"], int)
     assert set(data["source"]) == {"outlet", "domain", "url", "original_outlet", "original_url"}
-    assert data["schema_version"] == "1.0"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
 
 
 def test_fractional_bounds_stay_floats() -> None:

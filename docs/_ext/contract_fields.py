@@ -6,7 +6,8 @@ until it is explained.
 
 MEANINGS: dict[str, str] = {
     "schema_version": "version of the contract, ``1.x`` (see the versioning policy below)",
-    "id": "stable identifier of the report (a hash of the input), unique in a batch",
+    "id": "identifier of this output row: a hash of the input's name, URL and content; unique per input, stable across runs",
+    "content_hash": "``sha256:`` and the SHA-256 of ``text``: equal for every copy of one article",
     "title": "the article's headline",
     "authors": "the bylined authors, as written",
     "published": "publication date, ISO 8601 date or date-time; the article's own, else "

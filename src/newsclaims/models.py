@@ -7,6 +7,7 @@ hashing are real. Build variants with :func:`attrs.evolve`. JSON in and out live
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
@@ -18,11 +19,17 @@ if TYPE_CHECKING:
     from .detection import Credit, PageSignals
 
 #: Version of the JSON contract written by :mod:`newsclaims.serialize`.
-SCHEMA_VERSION = "1.0"
+SCHEMA_VERSION = "1.1"
 
 ClaimKind = Literal["quantity", "statement"]
 EntityType = Literal["organization", "person", "media", "government", "other"]
 Role = Literal["source", "conduit"]
+
+
+def content_hash(text: str) -> str:
+    """``sha256:`` and the 64 hex digits of the SHA-256 of ``text`` (a report's body): the
+    ``content_hash`` of a report, equal for every copy of one article."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _tuple(value: Any) -> tuple[Any, ...]:
@@ -280,7 +287,12 @@ class Claim:
 
 @attrs.frozen
 class Report:
-    """One parsed article with its claims: the unit of the JSON contract."""
+    """One parsed article with its claims: the unit of the JSON contract.
+
+    ``id`` identifies the row (one input: its name, URL and content, see
+    :mod:`newsclaims.identity`); ``content_hash`` is the SHA-256 of ``text``, shared by
+    every copy of one article.
+    """
 
     id: str
     text: str
@@ -295,6 +307,9 @@ class Report:
     input: str | None = None
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
     schema_version: str = SCHEMA_VERSION
+    content_hash: str = attrs.field(
+        default=attrs.Factory(lambda self: content_hash(self.text), takes_self=True)
+    )
 
 
 @attrs.frozen

@@ -7,7 +7,6 @@ inputs and yields a :class:`~newsclaims.models.Report` or a
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterable, Iterator
 from datetime import datetime
@@ -18,6 +17,7 @@ from .claims import extract_claims
 from .dates import checked_published, iso, parse_iso
 from .errors import PluginError
 from .host import PluginHost
+from .identity import input_id
 from .inputs import read_bytes, read_path, read_text, writable_name
 from .knowledge import domain_of
 from .models import Article, Document, Failure, ParserInfo, Report
@@ -34,9 +34,8 @@ def default_host() -> PluginHost:
 
 
 def report_id(document: Document, article: Article) -> str:
-    """A stable id: the hash of the URL when known, else of the clean text."""
-    basis = article.source.url or document.url or article.text
-    return hashlib.sha256(basis.encode("utf-8")).hexdigest()[:16]
+    """The report's id: unique per input, stable across runs (:func:`identity.input_id`)."""
+    return input_id(document)
 
 
 def build_report(

@@ -23,6 +23,8 @@ COLUMN_TYPES: dict[str, str] = {
     "status": "string",
     "input": "string",
     "report_id": "string",
+    # the SHA-256 of the report's text: equal for copies of one article (report_id is not)
+    "content_hash": "string",
     "claim_id": "string",
     "kind": "string",
     "url": "string",
@@ -104,6 +106,7 @@ def _report_cells(record: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "input": _text(record.get("input")),
         "report_id": _text(record.get("id")),
+        "content_hash": _text(record.get("content_hash")),
         "url": _text(source.get("url")),
         "outlet": _text(source.get("outlet")),
         "published": _text(record.get("published")),
