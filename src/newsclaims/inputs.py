@@ -170,11 +170,31 @@ _PATH_HINT = "to parse text itself use newsclaims.parse_text() or parse_html()"
 
 
 def writable_name(name: str) -> str:
-    """``name`` with every surrogate code point (an undecodable file-name byte, or a lone
-    surrogate) written as a backslash escape, so that it can be written as UTF-8."""
+    """``name`` as text that can be written as UTF-8, escaped only when it has to be.
+
+    A name that is valid Unicode is returned as it is. In a name with an undecodable byte
+    (a file name that is not UTF-8: :func:`os.fsdecode` keeps such a byte as a surrogate
+    code point U+DC80-U+DCFF), each such byte is written ``\\xHH``, any other surrogate
+    ``\\uXXXX``, and each backslash doubled, so that the name still finds the file:
+    ``os.fsdecode(codecs.escape_decode(name.encode())[0])`` is the path again.
+
+    >>> writable_name(os.fsdecode(b"caf\\xe9 a\\\\b.txt"))
+    'caf\\\\xe9 a\\\\\\\\b.txt'
+    """
     if not _SURROGATE.search(name):
         return name
-    return name.encode("utf-8", "backslashreplace").decode("utf-8")
+    out = []
+    for char in name:
+        code = ord(char)
+        if char == "\\":
+            out.append("\\\\")
+        elif 0xDC80 <= code <= 0xDCFF:
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif 0xD800 <= code <= 0xDFFF:
+            out.append(f"\\u{code:04x}")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _shown(path: str) -> str:
@@ -214,7 +234,7 @@ def read_path(
             raise InputError(f"{_shown(name)}: {reason}{hint}") from exc
         except ValueError as exc:  # an embedded NUL character
             raise InputError(f"{_shown(name)}: not a file name: {exc} ({_PATH_HINT})") from exc
-        origin = origin or name
+        origin = origin or writable_name(name)
     return read_bytes(data, url=url, published=published, content_type=content_type, origin=origin)
 
 

@@ -19,7 +19,7 @@ from typing import Any, TextIO
 
 from ..errors import NewsclaimsError
 from ..host import PluginHost, Settings
-from .inputs import Item, expand, is_warc, total_size
+from .inputs import Item, WalkCounts, expand, is_warc, total_size
 from .limits import DEFAULT_MAX_DOCS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, abort_current
 from .output import CsvSink, JsonArraySink, JsonLinesSink, ParquetSink, Sink, parquet_available
 from .progress import Progress
@@ -218,7 +218,8 @@ def run_extract(
     done = prepare(args.output) if args.resume else set()
     appending = bool(args.resume) and bool(done)
     progress = Progress(err, enabled=err.isatty() and not args.quiet)
-    items: Iterator[Item] = expand(paths, args.glob or (), from_file=args.from_file)
+    walked = WalkCounts()
+    items: Iterator[Item] = expand(paths, args.glob or (), from_file=args.from_file, counts=walked)
     if done:
         items = _skip_done(items, done, progress)
     head = list(itertools.islice(items, 2))
@@ -250,7 +251,7 @@ def run_extract(
         for outcome in outcomes:
             if outcome.error is not None:
                 progress.clear()
-                err.write(f"newsclaims: error: {outcome.name}: {outcome.error}\n")
+                err.write(f"newsclaims: error: {error_line(outcome.name, outcome.error)}\n")
             sink.write(outcome)
             progress.update(
                 claims=outcome.claims, failed=outcome.error is not None, size=outcome.size
@@ -260,7 +261,19 @@ def run_extract(
                 _count_total(progress, args)
     interrupted = stopped()
     if not args.quiet:
-        progress.finish(interrupted=interrupted)
+        progress.finish(interrupted=interrupted, walk=walked.summary())
     if interrupted:
         return 128 + (interrupt.signum or signal.SIGINT)
     return 1 if progress.counts.failures else 0
+
+
+def error_line(name: str, error: str) -> str:
+    """``x.txt: InputError: No such file or directory``: the input named once.
+
+    ``error`` is ``"<type>: <message>"``; a message that starts with the input's name (as
+    most do, so that a record's message stands alone) does not repeat it.
+    """
+    kind, sep, message = error.partition(": ")
+    if sep and message.startswith(f"{name}: "):
+        message = message[len(name) + 2 :]
+    return f"{name}: {kind}{sep}{message}"

@@ -108,20 +108,22 @@ class Progress:
             self.stream.flush()
             self._shown = False
 
-    def summary(self, *, interrupted: bool = False) -> str:
-        """The end-of-run line."""
+    def summary(self, *, interrupted: bool = False, walk: str = "") -> str:
+        """The end-of-run line; ``walk`` says what the directory walk passed over by rule."""
         c = self.counts
         secs = self.elapsed()
         text = f"newsclaims: {c.documents:,} documents, {c.claims:,} claims, {c.failures:,} failed"
         if c.skipped:
             text += f", {c.skipped:,} skipped (already in the output)"
         text += f" in {secs:.1f} s ({c.documents / secs:,.1f} docs/s)"
+        if walk:
+            text += f"; {walk}"
         if interrupted:
             text += "; interrupted, rerun with --resume to continue"
         return text
 
-    def finish(self, *, interrupted: bool = False) -> None:
+    def finish(self, *, interrupted: bool = False, walk: str = "") -> None:
         """Erase the bar and write the summary line."""
         self.clear()
-        self.stream.write(self.summary(interrupted=interrupted) + "\n")
+        self.stream.write(self.summary(interrupted=interrupted, walk=walk) + "\n")
         self.stream.flush()

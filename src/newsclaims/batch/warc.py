@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..inputs import writable_name
 from .item import INPUT_ERROR, Item
 
 #: What to tell the user when warcio is missing.
@@ -68,10 +69,11 @@ def warc_items(path: str) -> Iterator[Item]:
     A file that cannot be read, or a WARC read without warcio, gives one item carrying
     the error instead; records read before a corrupt one are kept.
     """
+    base = writable_name(path)
     try:
         from warcio.archiveiterator import ArchiveIterator
     except ImportError:
-        yield Item(name=path, error=(MISSING_DEPENDENCY, WARC_HINT))
+        yield Item(name=base, error=(MISSING_DEPENDENCY, WARC_HINT))
         return
     yielded = 0
     skipped = 0  # bytes of records that are not pages, counted into the next item's size
@@ -92,7 +94,7 @@ def warc_items(path: str) -> Iterator[Item]:
                 headers = record.rec_headers
                 record_id = headers.get_header("WARC-Record-ID") or str(yielded)
                 # offsets identify records; a file gzipped as one member repeats them
-                name = f"{path}#{offset}" if offset > last_offset else f"{path}#{record_id}"
+                name = f"{base}#{offset}" if offset > last_offset else f"{base}#{record_id}"
                 last_offset = max(offset, last_offset)
                 yield Item(
                     name=name,
@@ -106,6 +108,6 @@ def warc_items(path: str) -> Iterator[Item]:
                 skipped = 0
                 yielded += 1
     except Exception as exc:  # warcio raises several types on corrupt input
-        name = path if yielded == 0 else f"{path}#error"
-        detail = f"{path}: not a readable WARC file: {type(exc).__name__}: {exc}"
+        name = base if yielded == 0 else f"{base}#error"
+        detail = f"{base}: not a readable WARC file: {type(exc).__name__}: {exc}"
         yield Item(name=name, error=(INPUT_ERROR, detail))
