@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from ..errors import NewsclaimsError
 from ..host import PluginHost, Settings
+from ..writers import OutputError, RecordWriter
 from .inputs import Item, WalkCounts, expand, is_warc, total_size
 from .limits import DEFAULT_MAX_DOCS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, abort_current
 from .output import CsvSink, JsonArraySink, JsonLinesSink, ParquetSink, Sink, parquet_available
@@ -29,6 +30,8 @@ from .warc import WARC_HINT, warcio_available
 from .work import Job, host_factory
 
 FORMATS = ("json", "jsonl", "csv", "parquet")
+#: Exit status when the output cannot be written (EX_IOERR of sysexits.h).
+EXIT_OUTPUT = 74
 #: Output format by the ``-o`` file's suffix; any other file, and standard output, get JSONL.
 _BY_SUFFIX = {
     ".csv": "csv",
@@ -153,23 +156,16 @@ class _Interrupt:
             signal.signal(sig, handler)
 
 
-def _open_text(path: str, append: bool) -> TextIO:
-    """The output file as text (UTF-8, newlines written as they are)."""
-    if append:
-        return open(path, "a", encoding="utf-8", newline="")
-    return open(path, "w", encoding="utf-8", newline="")
-
-
-def _sink(fmt: str, stream: TextIO | None, path: str | None, appending: bool) -> Sink:
+def _sink(fmt: str, writer: RecordWriter | None, path: str | None, appending: bool) -> Sink:
     if fmt == "parquet":
         assert path is not None
         return ParquetSink(path)
-    assert stream is not None
+    assert writer is not None
     if fmt == "csv":
-        return CsvSink(stream, header=not appending)
+        return CsvSink(writer, header=not appending)
     if fmt == "json":
-        return JsonArraySink(stream)
-    return JsonLinesSink(stream)
+        return JsonArraySink(writer)
+    return JsonLinesSink(writer)
 
 
 def _count_total(progress: Progress, args: argparse.Namespace) -> None:
@@ -231,34 +227,49 @@ def run_extract(
 
     interrupt = _Interrupt()
     stopped: Callable[[], bool] = interrupt if stop is None else (lambda: interrupt() or stop())
-    with contextlib.ExitStack() as stack:
-        stack.enter_context(interrupt)
-        stream: TextIO | None = out
-        if fmt != "parquet" and args.output:
-            stream = stack.enter_context(_open_text(args.output, bool(args.resume)))
-        sink = _sink(fmt, stream, args.output, appending)
-        stack.callback(sink.close)
-        counting = False
-        outcomes = run(
-            items,
-            job,
-            jobs=jobs,
-            host=host,
-            stop=stopped,
-            limits=limits_from(args),
-            workers=several,
-        )
-        for outcome in outcomes:
-            if outcome.error is not None:
-                progress.clear()
-                err.write(f"newsclaims: error: {error_line(outcome.name, outcome.error)}\n")
-            sink.write(outcome)
-            progress.update(
-                claims=outcome.claims, failed=outcome.error is not None, size=outcome.size
+    try:
+        with contextlib.ExitStack() as stack:
+            stack.enter_context(interrupt)
+            writer: RecordWriter | None = None
+            if fmt != "parquet":
+                writer = (
+                    RecordWriter.open(args.output, append=bool(args.resume))
+                    if args.output
+                    else RecordWriter.for_stream(out)
+                )
+            sink = _sink(fmt, writer, args.output, appending)
+            stack.callback(sink.close)
+            counting = False
+            outcomes = stack.enter_context(
+                contextlib.closing(
+                    run(
+                        items,
+                        job,
+                        jobs=jobs,
+                        host=host,
+                        stop=stopped,
+                        limits=limits_from(args),
+                        workers=several,
+                    )
+                )
             )
-            if progress.enabled and not counting:
-                counting = True  # workers are forked by now: count sizes beside them
-                _count_total(progress, args)
+            for outcome in outcomes:
+                if outcome.error is not None:
+                    progress.clear()
+                    err.write(f"newsclaims: error: {error_line(outcome.name, outcome.error)}\n")
+                sink.write(outcome)
+                progress.update(
+                    claims=outcome.claims, failed=outcome.error is not None, size=outcome.size
+                )
+                if progress.enabled and not counting:
+                    counting = True  # workers are forked by now: count sizes beside them
+                    _count_total(progress, args)
+    except OutputError as exc:
+        progress.clear()
+        err.write(f"newsclaims: error: {exc}\n")
+        if exc.whole and fmt == "jsonl" and args.output:
+            err.write("newsclaims: free some space and rerun with --resume to continue\n")
+        return EXIT_OUTPUT
     interrupted = stopped()
     if not args.quiet:
         progress.finish(interrupted=interrupted, walk=walked.summary())

@@ -1,17 +1,20 @@
 """Writers for the batch output: JSONL (one record a line), CSV and Parquet (one row a claim).
 
-Every writer takes outcomes in order and never leaves half a record behind: a JSONL line
-is written in one piece, and the files are flushed as batches complete, so an interrupted
-run leaves a valid file that ``--resume`` can continue.
+Every writer takes outcomes in order and never leaves half a record behind: the sinks
+write through a :class:`~newsclaims.writers.RecordWriter`, which hands each record (a JSONL
+line, a JSON array element, the CSV rows of one input) to the system in one piece, flushes
+at least every half second, and on a failed write (a full disk) cuts the file back to the
+last whole record and raises :class:`~newsclaims.writers.OutputError` naming the file. An
+interrupted run leaves a valid file that ``--resume`` can continue.
 """
 
 from __future__ import annotations
 
-import csv
 import json
-import time
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TYPE_CHECKING, Any, Protocol, TextIO
+
+from ..writers import OutputError, RecordWriter, csv_text
 
 if TYPE_CHECKING:
     from .item import Outcome
@@ -209,84 +212,78 @@ class Sink(Protocol):
         """Flush and release what the sink holds (not the stream it was given)."""
 
 
-class _Flushing:
-    """Flush a text stream at most every ``every`` seconds (and always on close)."""
-
-    def __init__(self, stream: TextIO, every: float) -> None:
-        self.stream = stream
-        self.every = every
-        self._last = time.monotonic()
-
-    def tick(self) -> None:
-        now = time.monotonic()
-        if now - self._last >= self.every:
-            self.stream.flush()
-            self._last = now
+def _writer(target: TextIO | RecordWriter, flush_every: float) -> RecordWriter:
+    if isinstance(target, RecordWriter):
+        return target
+    return RecordWriter.for_stream(target, flush_every=flush_every)
 
 
 class JsonLinesSink:
-    """One JSON record a line (or indented JSON records, one after another)."""
+    """One JSON record a line (or indented JSON records, one after another).
 
-    def __init__(self, stream: TextIO, *, flush_every: float = 0.5) -> None:
-        self._flush = _Flushing(stream, flush_every)
-        self.stream = stream
+    :param target: a :class:`~newsclaims.writers.RecordWriter`, or a text stream to write
+        through one.
+    """
+
+    def __init__(self, target: TextIO | RecordWriter, *, flush_every: float = 0.5) -> None:
+        self.writer = _writer(target, flush_every)
 
     def write(self, outcome: Outcome) -> None:
-        """Write the record and its newline in one call."""
-        self.stream.write(outcome.line + "\n")
-        self._flush.tick()
+        """Write the record and its newline in one piece."""
+        self.writer.write(outcome.line + "\n")
 
     def close(self) -> None:
-        """Flush the stream."""
-        self.stream.flush()
+        """Write what is buffered."""
+        self.writer.close()
 
 
 class JsonArraySink:
     """One JSON array of records (``--format json``): ``json.load`` reads the whole output.
 
     The array is the same for one input or many; with no input it is ``[]``. Each record is
-    written with its separator in one call, and :meth:`close` writes the closing bracket, so
-    an interrupted run that closes its sink still leaves a whole JSON document.
+    written with its separator in one piece, and :meth:`close` writes the closing bracket,
+    so an interrupted run that closes its sink still leaves a whole JSON document.
     """
 
-    def __init__(self, stream: TextIO, *, flush_every: float = 0.5) -> None:
-        self._flush = _Flushing(stream, flush_every)
-        self.stream = stream
+    def __init__(self, target: TextIO | RecordWriter, *, flush_every: float = 0.5) -> None:
+        self.writer = _writer(target, flush_every)
         self._count = 0
 
     def write(self, outcome: Outcome) -> None:
         """Write the record (indented one level inside the array) after its separator."""
         # raw newlines only occur between JSON tokens (strings escape theirs)
         body = "  " + outcome.line.replace("\n", "\n  ")
-        self.stream.write(("[\n" if self._count == 0 else ",\n") + body)
+        self.writer.write(("[\n" if self._count == 0 else ",\n") + body)
         self._count += 1
-        self._flush.tick()
 
     def close(self) -> None:
-        """Close the array and flush the stream."""
-        self.stream.write("[]\n" if self._count == 0 else "\n]\n")
-        self.stream.flush()
+        """Close the array and write what is buffered."""
+        self.writer.close(tail="[]\n" if self._count == 0 else "\n]\n")
 
 
 class CsvSink:
-    """One row per claim with :data:`CLAIM_COLUMNS` as the header."""
+    """One row per claim with :data:`CLAIM_COLUMNS` as the header.
 
-    def __init__(self, stream: TextIO, *, header: bool = True, flush_every: float = 0.5) -> None:
-        self.stream = stream
-        self._flush = _Flushing(stream, flush_every)
-        self._writer = csv.DictWriter(stream, fieldnames=CLAIM_COLUMNS, lineterminator="\n")
+    The rows of one input are written in one piece, so a file cut short by a full disk
+    ends with the last input whose rows are all there.
+    """
+
+    def __init__(
+        self, target: TextIO | RecordWriter, *, header: bool = True, flush_every: float = 0.5
+    ) -> None:
+        self.writer = _writer(target, flush_every)
         if header:
-            self._writer.writeheader()
+            self.writer.write(csv_text((), CLAIM_COLUMNS, fieldnames=CLAIM_COLUMNS))
+            self.writer.records -= 1  # the header is no record
 
     def write(self, outcome: Outcome) -> None:
         """Write the outcome's rows (see :func:`table_rows`)."""
         if outcome.rows:
-            self._writer.writerows(outcome.rows)
-        self._flush.tick()
+            self.writer.write(csv_text(outcome.rows, fieldnames=CLAIM_COLUMNS))
 
     def close(self) -> None:
-        """Flush the stream."""
-        self.stream.flush()
+        """Write what is buffered."""
+        self.writer.close()
 
 
 def parquet_available() -> bool:
@@ -310,9 +307,11 @@ class ParquetSink:
         self._pa = pa
         arrow = {"string": pa.string(), "float64": pa.float64(), "boolean": pa.bool_()}
         self.schema = pa.schema([(c, arrow.get(t, pa.int64())) for c, t in COLUMN_TYPES.items()])
+        self.path = path
         self._writer = pq.ParquetWriter(path, self.schema)
         self.group_rows = group_rows
         self._rows: list[dict[str, Any]] = []
+        self._groups = 0
 
     def write(self, outcome: Outcome) -> None:
         """Buffer the outcome's rows; write a row group when enough are buffered."""
@@ -322,11 +321,20 @@ class ParquetSink:
 
     def _write_group(self) -> None:
         table = self._pa.Table.from_pylist(self._rows, schema=self.schema)
-        self._writer.write_table(table)
+        try:
+            self._writer.write_table(table)
+        except OSError as exc:  # pyarrow writes itself: the file is unusable without a footer
+            raise OutputError(self.path, 0, exc.strerror or str(exc), whole=False) from exc
+        self._groups += 1
         self._rows = []
 
     def close(self) -> None:
         """Write what is buffered and the file footer (an empty table when no rows)."""
-        if self._rows:
-            self._write_group()
-        self._writer.close()
+        try:
+            if self._rows:
+                self._write_group()
+        finally:
+            try:
+                self._writer.close()
+            except OSError as exc:
+                raise OutputError(self.path, 0, exc.strerror or str(exc), whole=False) from exc
