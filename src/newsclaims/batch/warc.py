@@ -4,10 +4,18 @@ Each HTML ``response`` (or ``resource``) record with a 2xx status is one item na
 ``<path>#<byte offset of the record>``: unique within the file, stable across runs, and
 enough to seek back to the record. WARC-Target-URI is the item's URL and WARC-Date its
 fallback publication date. warcio is the optional extra ``newsclaims[warc]``.
+
+A record is checked against its Content-Length: a record cut short (a file truncated by
+``head -c``, an interrupted download) is an error item under the record's name, with the
+bytes missing and its target URI, and the records before it are kept. A record that cannot
+be read at all (its headers cut, a corrupt gzip member), or bytes at the end that are no
+complete record, are an error item named by the byte offset where they start, and end the
+file.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from typing import Any
 
@@ -63,11 +71,21 @@ def html_record_info(record: Any) -> tuple[str | None, str | None] | None:
     return media, charset
 
 
+def _truncated(record: Any) -> int:
+    """Bytes of ``record`` missing from the file (0: the whole Content-Length is there)."""
+    stream = record.raw_stream
+    while stream.read(1 << 16):  # what the content stream left (trailers, padding)
+        pass
+    missing = getattr(stream, "limit", 0)
+    return missing if isinstance(missing, int) and missing > 0 else 0
+
+
 def warc_items(path: str) -> Iterator[Item]:
     """One :class:`Item` per HTML record of the WARC file at ``path``, in file order.
 
     A file that cannot be read, or a WARC read without warcio, gives one item carrying
-    the error instead; records read before a corrupt one are kept.
+    the error instead; records read before a corrupt one are kept, a record cut short
+    is an error item of its own (see the module's documentation).
     """
     base = writable_name(path)
     try:
@@ -78,6 +96,7 @@ def warc_items(path: str) -> Iterator[Item]:
     yielded = 0
     skipped = 0  # bytes of records that are not pages, counted into the next item's size
     last_offset = -1
+    records: Any = None
     try:
         with open(path, "rb") as fh:
             records = ArchiveIterator(fh)
@@ -86,28 +105,60 @@ def warc_items(path: str) -> Iterator[Item]:
                     raise ValueError(f"found an {record.format.upper()} record, not a WARC one")
                 info = html_record_info(record)
                 if info is None:
-                    skipped += records.get_record_length()
-                    continue
-                data = record.content_stream().read()
+                    if _truncated(record):  # a record cut short may have been a page
+                        info = (None, None)
+                    else:
+                        skipped += records.get_record_length()
+                        continue
+                data = record.content_stream().read() if info[0] else b""
+                missing = _truncated(record)
                 offset = records.get_record_offset()
                 length = records.get_record_length()
                 headers = record.rec_headers
                 record_id = headers.get_header("WARC-Record-ID") or str(yielded)
+                url = headers.get_header("WARC-Target-URI") or None
                 # offsets identify records; a file gzipped as one member repeats them
                 name = f"{base}#{offset}" if offset > last_offset else f"{base}#{record_id}"
                 last_offset = max(offset, last_offset)
+                yielded += 1
+                if missing or info[0] is None:
+                    declared = record.length
+                    detail = (
+                        f"{name}: truncated WARC record (target {url or 'unknown'}): "
+                        f"Content-Length is {declared:,} bytes, {missing:,} of them are "
+                        "missing from the file"
+                    )
+                    yield Item(name=name, url=url, error=(INPUT_ERROR, detail), size=length)
+                    skipped = 0
+                    continue
                 yield Item(
                     name=name,
                     data=data,
-                    url=headers.get_header("WARC-Target-URI") or None,
+                    url=url,
                     published=headers.get_header("WARC-Date") or None,
                     charset=info[1],
                     content_type="text/html",
                     size=skipped + length,
                 )
                 skipped = 0
-                yielded += 1
+            end = getattr(records, "offset", None)
+            size = os.fstat(fh.fileno()).st_size
+            if isinstance(end, int) and 0 <= end < size:  # warcio stops quietly on a stub
+                name = base if end == 0 else f"{base}#{end}" if end > last_offset else f"{base}#end"
+                detail = (
+                    f"{name}: truncated WARC file: {size - end:,} bytes from byte {end:,} "
+                    "are no complete record"
+                )
+                yield Item(name=name, error=(INPUT_ERROR, detail), size=skipped + size - end)
     except Exception as exc:  # warcio raises several types on corrupt input
-        name = base if yielded == 0 else f"{base}#error"
-        detail = f"{base}: not a readable WARC file: {type(exc).__name__}: {exc}"
+        at = getattr(records, "offset", None)
+        if not isinstance(at, int) or at <= 0:
+            name = base
+            detail = f"{base}: not a readable WARC file: {type(exc).__name__}: {exc}"
+        else:
+            name = f"{base}#{at}" if at > last_offset else f"{base}#error"
+            detail = (
+                f"{name}: the WARC record at byte {at} cannot be read (truncated or corrupt), "
+                f"the rest of the file is lost: {type(exc).__name__}: {exc}"
+            )
         yield Item(name=name, error=(INPUT_ERROR, detail))
