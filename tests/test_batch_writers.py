@@ -18,7 +18,7 @@ import newsclaims
 from newsclaims import writers
 from newsclaims.writers import OutputError, RecordWriter, csv_text, table_text
 
-COMMANDS = ["batch/output.py"]
+COMMANDS = ["batch/output.py", "commands/stories.py", "commands/timeline.py", "commands/outlets.py"]
 
 
 @pytest.fixture(autouse=True)

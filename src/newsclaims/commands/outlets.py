@@ -17,6 +17,7 @@ import attrs
 from ..host import PluginHost, Settings
 from ..knowledge import Outlet
 from ..models import Document
+from ..writers import table_text
 
 __all__ = ["add_parser", "outlet_rows", "run"]
 
@@ -60,12 +61,7 @@ def outlet_rows(host: PluginHost) -> list[dict[str, Any]]:
 def _table(rows: list[dict[str, Any]]) -> str:
     head = ("outlet", "domains", "plugin", "parser")
     cells = [(r["outlet"], ", ".join(r["domains"]), r["plugin"], r["parser"] or "-") for r in rows]
-    widths = [max([len(h)] + [len(c[i]) for c in cells]) for i, h in enumerate(head)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for c in cells:
-        lines.append("  ".join(v.ljust(w) for v, w in zip(c, widths, strict=True)).rstrip())
-    return "\n".join(lines) + "\n"
+    return table_text(cells, head)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

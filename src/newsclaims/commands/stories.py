@@ -9,11 +9,12 @@ report.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 from collections.abc import Iterator
 from typing import Any, TextIO
+
+from ..writers import write_json_lines, write_table
 
 __all__ = ["add_parser", "read_reports", "run"]
 
@@ -53,20 +54,10 @@ def read_reports(
     return reports
 
 
-def _table(rows: list[list[str]], head: list[str]) -> str:
-    widths = [max([len(h)] + [len(r[i]) for r in rows]) for i, h in enumerate(head)]
-    lines = ["  ".join(h.ljust(w) for h, w in zip(head, widths, strict=True)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    for row in rows:
-        lines.append("  ".join(v.ljust(w) for v, w in zip(row, widths, strict=True)).rstrip())
-    return "\n".join(lines) + "\n"
-
-
 def write(result: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
     """Write stories in *fmt* (``table``, ``json`` or ``csv``)."""
     if fmt == "json":
-        for story in result:
-            out.write(json.dumps(story, ensure_ascii=False) + "\n")
+        write_json_lines(result, out)
         return
     head = ["story", "published", "outlet", "report", "copy_of", "title", "input"]
     rows = [
@@ -82,12 +73,7 @@ def write(result: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
         for story in result
         for n, report in enumerate(story["reports"])
     ]
-    if fmt == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(head)
-        writer.writerows(rows)
-    else:
-        out.write(_table(rows, head))
+    write_table(rows, head, fmt, out)
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:

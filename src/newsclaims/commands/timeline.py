@@ -9,11 +9,10 @@ the ``plot`` extra, matplotlib).
 from __future__ import annotations
 
 import argparse
-import csv
-import json
 from typing import Any, TextIO
 
-from .stories import _table, add_inputs, read_reports
+from ..writers import csv_text, write_json_lines, write_table
+from .stories import add_inputs, read_reports
 
 __all__ = ["add_parser", "points", "run", "select"]
 
@@ -125,23 +124,20 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if args.plot:
         plot(result, args.plot)
     if args.format == "json":
-        for story in result:
-            out.write(json.dumps(story, ensure_ascii=False) + "\n")
+        write_json_lines(result, out)
         return 0
     rows = points(result)
     head = ["story", "measure", "subject", "place", "time", "low", "high", "approximate"]
     head += ["source", "report", "revision", "quote"]
     if args.format == "csv":
-        writer = csv.DictWriter(out, fieldnames=head, lineterminator="\n")
-        writer.writeheader()
-        writer.writerows(rows)
+        out.write(csv_text(rows, head, fieldnames=head))
         return 0
     shown = head[:-1]
     cells = [
         [str(r[h]) if not isinstance(r[h], bool) else ("yes" if r[h] else "") for h in shown]
         for r in rows
     ]
-    out.write(_table(cells, shown))
+    write_table(cells, shown, "table", out)
     return 0
 
 
