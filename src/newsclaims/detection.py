@@ -222,12 +222,17 @@ _BLOCKS = frozenset(
 )
 
 
+# an XML declaration, also a malformed one (no closing "?", a broken or missing encoding):
+# lxml refuses a unicode string that declares an encoding, and the text is decoded already
+_XML_DECL = re.compile(r"^[\s\ufeff]*<\?xml\b[^>]*>", re.IGNORECASE)
+
+
 def _parse(text: str) -> Any:
     from lxml import etree  # type: ignore[import-untyped]
     from lxml import html as lxml_html
 
     try:
-        return lxml_html.document_fromstring(text)
+        return lxml_html.document_fromstring(_XML_DECL.sub("", text, count=1))
     except (etree.ParserError, ValueError):
         return None
 

@@ -20,6 +20,7 @@ import attrs
 from .dates import checked_published, parse_iso
 from .errors import InputError as InputError
 from .models import Document
+from .sniff import sniff_content_type as sniff_content_type
 
 #: What :func:`newsclaims.parse` accepts as a source.
 SourceLike = str | bytes | os.PathLike[str]
@@ -52,9 +53,6 @@ _SUPERSETS = {
     "sjis": "cp932",
     "x-sjis": "cp932",
 }
-_HTML_SNIFF = re.compile(
-    r"<(?:!doctype\s+html|html|head|body|meta|article|div|p|title)\b", re.IGNORECASE
-)
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -133,16 +131,6 @@ def _detect(data: bytes) -> str | None:
             continue
         return codec
     return None
-
-
-def sniff_content_type(text: str) -> str:
-    """Return ``text/html`` when the start of ``text`` looks like markup, else ``text/plain``."""
-    head = text[:2048].lstrip()
-    if head.startswith("<") and _HTML_SNIFF.search(head):
-        return "text/html"
-    if len(_HTML_SNIFF.findall(text[:20000])) >= 5:
-        return "text/html"
-    return "text/plain"
 
 
 def _maybe_gunzip(data: bytes, origin: str) -> bytes:
@@ -283,6 +271,7 @@ def read_text(
         warnings = (*warnings, "lone surrogate code points replaced with U+FFFD")
     if url is not None and _SURROGATE.search(url):
         url = _no_surrogates(url)
+    text = text.removeprefix("\ufeff")  # a byte-order mark read as a character
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x00" in text:
         text = text.replace("\x00", "")
