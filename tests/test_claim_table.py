@@ -67,7 +67,10 @@ def claim_leaves() -> set[str]:
     defs = schema()["$defs"]
     out = set()
     for key, node in defs["claim"]["properties"].items():
-        objects = [o for o in node.get("oneOf", ()) if o.get("type") == "object"]
+        options = [
+            defs[o["$ref"].rsplit("/", 1)[-1]] if "$ref" in o else o for o in node.get("oneOf", ())
+        ]
+        objects = [o for o in options if o.get("type") == "object"]
         if objects:
             out |= {f"{key}.{sub}" for sub in objects[0]["properties"]}
         else:

@@ -1,74 +1,84 @@
-"""What each field of the JSON contract means (the ``schema-fields`` table of contract.md).
+"""The field tables of the JSON contract page, rendered from the schema's descriptions.
 
-A field the schema gains without a line here is a build warning, so ``tox -e docs`` fails
-until it is explained.
+The schema (built by :mod:`newsclaims.contract`, shipped as ``report.schema.json``) is the one
+source of the field meanings: every property carries a ``description``, and this module turns
+them into the ``schema-fields`` tables of ``contract.md``. A property without a description is a
+build warning, so ``sphinx-build -W`` fails until it is explained (and so does the test suite).
 """
 
-MEANINGS: dict[str, str] = {
-    "schema_version": "version of the contract, ``1.x`` (see the versioning policy below)",
-    "id": "identifier of this output row: a hash of the input's name, URL and content; unique per input, stable across runs",
-    "content_hash": "``sha256:`` and the SHA-256 of ``text``: equal for every copy of one article",
-    "title": "the article's headline",
-    "authors": "the bylined authors, as written",
-    "published": "publication date, ISO 8601 date or date-time; the article's own, else "
-    "the caller's ``--published``",
-    "language": "language of the article (BCP 47, e.g. ``en``) when declared",
-    "source": "where the article was published and, for a repost, first published",
-    "source.outlet": "the outlet's name (``The Korea Herald``)",
-    "source.domain": "the outlet's domain, without ``www.``",
-    "source.url": "the article's URL (canonical link, else the input's URL)",
-    "source.original_outlet": "for a repost: the outlet that first published the story",
-    "source.original_url": "for a repost: the original article's URL or domain",
-    "text": "the clean body: paragraphs separated by a blank line; claim spans point here",
-    "removed": "every block the parser took out of the body, in page order",
-    "removed[].text": "the removed text as it appeared",
-    "removed[].reason": "why: ``byline``, ``credit-line``, ``caption``, ``widget``, "
-    "``teaser``, ``boilerplate``, ...",
-    "claims": "the claims read from ``text``, in text order",
-    "claims[].id": "identifier of the claim, unique in the report",
-    "claims[].kind": "``quantity`` (a counted figure) or ``statement`` (an attributed "
-    "sentence without a figure of its own)",
-    "claims[].quote": "the sentence or clause that states the claim, exactly as in ``text``",
-    "claims[].span": "``[start, end)`` character offsets: ``text[start:end] == quote``",
-    "claims[].mentions": "other places in ``text`` that state the same claim",
-    "claims[].mentions[].quote": "the repeated statement",
-    "claims[].mentions[].span": "its ``[start, end)`` offsets into ``text``",
-    "claims[].measure": "what is counted: ``killed``, ``wounded``, ``missing``, "
-    "``displaced``, ``arrested``, ... (see Claim rules)",
-    "claims[].value": "the figure as bounds; ``null`` for statements",
-    "claims[].value.low": "lower bound; ``null`` when open (``up to 40``)",
-    "claims[].value.high": "upper bound; ``null`` when open (``at least 40``)",
-    "claims[].value.low_inclusive": "whether ``low`` itself is possible (``more than 40``: no)",
-    "claims[].value.high_inclusive": "whether ``high`` itself is possible (``fewer than 40``: no)",
-    "claims[].value.approximate": "``about``, ``some``, ``nearly``, ``dozens``: a rounded figure",
-    "claims[].value.unit": "what one unit is: ``persons`` unless stated otherwise",
-    "claims[].value.text": "the figure as written (``at least 40``)",
-    "claims[].subject": "who is counted; ``null`` when the text does not say",
-    "claims[].subject.text": "as the article names them (``North Korean soldiers``)",
-    "claims[].subject.affiliation": "a side or group read off the subject, when stated",
-    "claims[].subject.carried": "true when the subject comes from an earlier sentence",
-    "claims[].attribution": "who the figure comes from, sources before conduits",
-    "claims[].attribution[].name": "the fullest name the article gives",
-    "claims[].attribution[].short": "an acronym or short form (``NIS``)",
-    "claims[].attribution[].type": "``organization``, ``person``, ``media``, "
-    "``government`` or ``other``",
-    "claims[].attribution[].role": "``source`` (where the figure comes from) or "
-    "``conduit`` (who relayed it)",
-    "claims[].attribution[].text": "how the article referred to it here "
-    "(``the intelligence agency``)",
-    "claims[].attribution[].key": "a stable identity across outlets and spellings",
-    "claims[].time": "when the figure holds or was issued; ``null`` when unstated",
-    "claims[].time.text": "the words (``on Monday``)",
-    "claims[].time.start": "ISO date the time starts, resolved against ``published``",
-    "claims[].time.end": "ISO date it ends (equal to ``start`` for one day)",
-    "claims[].location": "where the counted event happened, as stated",
-    "claims[].location.text": "the place as written",
-    "claims[].hedges": "hedging words that weaken the claim (``reportedly``, ``feared``)",
-    "claims[].flags": "machine-readable notes (``unattributed``, ``vague``, ...)",
-    "parser": "which plugin parsed the input",
-    "parser.name": "the plugin's entry-point name (``builtin`` for the fallback)",
-    "parser.version": "the plugin distribution's version",
-    "input": "the input's name: a path, ``<stdin>``, or a WARC record",
-    "warnings": "notes on this input: plugins that failed before another parsed it, "
-    "replaced undecodable bytes, ...",
-}
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from newsclaims.serialize import schema
+
+Row = tuple[str, str, bool, str | None]
+
+
+def _type_of(node: dict[str, Any], defs: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
+    """A short type for the table, and the object whose fields follow (if any)."""
+    if "$ref" in node:
+        name = node["$ref"].rsplit("/", 1)[-1]
+        kind, obj = _type_of(defs[name], defs)
+        return (name if kind == "object" else kind), obj
+    for combinator in ("oneOf", "anyOf"):
+        if combinator in node:
+            kinds, obj = [], None
+            for option in node[combinator]:
+                kind, inner = _type_of(option, defs)
+                kinds.append(kind)
+                obj = obj or inner
+            return " or ".join(kinds), obj
+    if "enum" in node:
+        return " | ".join(json.dumps(v) for v in node["enum"]), None
+    if "pattern" in node and node.get("type") == "string":
+        return f"string matching `{node['pattern']}`", None
+    kind = node.get("type", "any")
+    kinds = kind if isinstance(kind, list) else [kind]
+    if "array" in kinds and "items" in node:
+        item, obj = _type_of(node["items"], defs)
+        return f"array of {item}", obj
+    if "array" in kinds and "prefixItems" in node:
+        return "[integer, integer]", None
+    if "object" in kinds:
+        return "object", node
+    return " or ".join(kinds), None
+
+
+def schema_rows(record: str = "report") -> Iterator[Row]:
+    """``(path, type, required, description)`` for every field of a ``report`` or ``error``."""
+    defs = schema()["$defs"]
+
+    def walk(obj: dict[str, Any], prefix: str) -> Iterator[Row]:
+        required = set(obj.get("required", ()))
+        for key, node in obj.get("properties", {}).items():
+            path = f"{prefix}{key}"
+            kind, inner = _type_of(node, defs)
+            yield path, kind, key in required, node.get("description")
+            if inner is not None and inner is not obj:
+                child = f"{path}[]." if kind.startswith("array") else f"{path}."
+                yield from walk(inner, child)
+
+    yield from walk(defs[record], "")
+
+
+def vocabularies() -> Iterator[tuple[str, str, list[Any]]]:
+    """``(name, description, values)`` of each enumeration the schema defines once."""
+    for name, node in schema()["$defs"].items():
+        if "enum" in node:
+            yield name, node.get("description", ""), node["enum"]
+
+
+def table(rows: Iterator[Row]) -> tuple[list[str], list[str]]:
+    """The MyST table lines of ``rows`` and the paths that lack a description."""
+    lines = ["| field | type | required | meaning |", "|---|---|---|---|"]
+    missing = []
+    for path, kind, required, description in rows:
+        if not description:
+            missing.append(path)
+        meaning = (description or "").replace("<", "\\<")  # <stdin> is text, not HTML
+        cells = (f"`{path}`", kind, "yes" if required else "no", meaning)
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    return lines, missing

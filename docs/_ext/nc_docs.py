@@ -2,9 +2,9 @@
 
 * ``hook-reference``: one entry per hook in :mod:`newsclaims.hookspecs`, in source order,
   with its signature, types, pluggy options and docstring (:func:`render_hooks`).
-* ``schema-fields``: every field of the JSON Schema of a report as a table with its type,
-  whether it is required, and what it means (:func:`schema_rows`; meanings from
-  :data:`contract_fields.MEANINGS`, a missing one is a build warning).
+* ``schema-fields``: every field of the JSON Schema of a report (or an error record) as a
+  table with its type, whether it is required, and its ``description`` from the schema
+  (:mod:`contract_fields`; a field without one is a build warning).
 * every literal block that starts with ``>>>`` is a doctest block, so ``sphinx-build -b
   doctest`` runs the markdown pages' examples as well as the docstrings'.
 """
@@ -12,9 +12,6 @@
 from __future__ import annotations
 
 import inspect
-import json
-from collections.abc import Iterator
-from importlib import resources
 from typing import Any
 
 from docutils import nodes
@@ -119,75 +116,30 @@ class CliReference(SphinxDirective):
 # -- the JSON contract ------------------------------------------------------------------------
 
 
-def _schema() -> dict[str, Any]:
-    text = (resources.files("newsclaims") / "schema" / "report.schema.json").read_text("utf-8")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-def _type_of(node: dict[str, Any], defs: dict[str, Any]) -> tuple[str, dict[str, Any] | None]:
-    if "$ref" in node:
-        name = node["$ref"].rsplit("/", 1)[-1]
-        target = defs[name]
-        kind, obj = _type_of(target, defs)
-        return (name if kind == "object" else kind), obj
-    if "oneOf" in node:
-        kinds, obj = [], None
-        for option in node["oneOf"]:
-            kind, o = _type_of(option, defs)
-            kinds.append(kind)
-            obj = obj or o
-        return " or ".join(kinds), obj
-    if "enum" in node:
-        return " | ".join(json.dumps(v) for v in node["enum"]), None
-    kind = node.get("type", "any")
-    kinds = kind if isinstance(kind, list) else [kind]
-    if "array" in kinds and "items" in node:
-        item, obj = _type_of(node["items"], defs)
-        return f"array of {item}", obj
-    if "array" in kinds and "prefixItems" in node:
-        return "[integer, integer]", None
-    if "object" in kinds:
-        return "object", node
-    return " or ".join(kinds), None
-
-
-def schema_rows(record: str = "report") -> Iterator[tuple[str, str, bool, str | None]]:
-    """``(path, type, required, description)`` for every field of a ``report`` or ``error``."""
-    defs = _schema().get("$defs", {})
-    schema = defs[record]
-
-    def walk(obj: dict[str, Any], prefix: str) -> Iterator[tuple[str, str, bool, str | None]]:
-        required = set(obj.get("required", ()))
-        for key, node in obj.get("properties", {}).items():
-            path = f"{prefix}{key}"
-            kind, inner = _type_of(node, defs)
-            yield path, kind, key in required, node.get("description")
-            if inner is not None and inner is not obj:
-                child = f"{path}[]." if kind.startswith("array") else f"{path}."
-                yield from walk(inner, child)
-
-    yield from walk(schema, "")
-
-
 class SchemaFields(SphinxDirective):
-    """``schema-fields``: every field of the report schema with its meaning."""
+    """``schema-fields [report|error|vocabularies]``: a field table of the schema, each
+    field's meaning being its ``description`` (:mod:`contract_fields`)."""
+
+    optional_arguments = 1
 
     def run(self) -> list[nodes.Node]:
-        from contract_fields import MEANINGS
+        import contract_fields
 
-        lines = ["| field | type | required | meaning |", "|---|---|---|---|"]
-        for path, kind, required, description in schema_rows():
-            meaning = MEANINGS.get(path) or description
-            if not meaning:
+        record = self.arguments[0] if self.arguments else "report"
+        if record == "vocabularies":
+            lines = ["| vocabulary | values | what |", "|---|---|---|"]
+            for name, description, values in contract_fields.vocabularies():
+                shown = ", ".join(f"`{v}`" for v in values)
+                what = description.replace("<", "\\<")
+                lines.append(f"| `{name}` | {shown} | {what} |")
+        else:
+            lines, missing = contract_fields.table(contract_fields.schema_rows(record))
+            for path in missing:
                 logger.warning(
-                    "JSON contract field %r has no explanation",
+                    "JSON contract field %r has no description in the schema",
                     path,
                     location=self.get_location(),
                 )
-                meaning = ""
-            cells = (f"`{path}`", kind, "yes" if required else "no", meaning)
-            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
         container = nodes.container()
         self.state.nested_parse(StringList(lines), 0, container)
         return list(container.children)

@@ -74,7 +74,10 @@ def newsclaims_measure_terms() -> Iterable[MeasureTerm]:  # type: ignore[empty-b
     """Add words that name a measure (``"slain"`` -> ``killed``).
 
     :return: :class:`~newsclaims.knowledge.MeasureTerm` entries. A measure outside
-        CLAIMS.md's table is allowed and reported as such; scorers may ignore it.
+        CLAIMS.md's table is allowed when written ``<plugin>:<measure>``
+        (``myplugin:vaccinated``), so that it validates against the schema, which lists the
+        version-1 measures; scorers may ignore it. The host drops a contribution with any
+        other measure, with a warning naming the plugin.
 
     .. versionadded:: 0.1
     """

@@ -35,7 +35,7 @@ from .errors import NoParserError as NoParserError
 from .errors import PluginError as PluginError
 from .errors import UnknownPluginError
 from .knowledge import BoilerplatePattern, Entity, Knowledge, MeasureTerm, Outlet, PartOfSpeech
-from .models import Article, Document, ParserInfo
+from .models import Article, Document, EntityType, ParserInfo
 
 ENTRY_POINT_GROUP = "newsclaims"
 #: Name under which the built-in fallback plugin is registered; it cannot be disabled.
@@ -115,19 +115,29 @@ def _words(values: Any) -> bool:
     return isinstance(values, tuple) and all(_text(v) for v in values)
 
 
-def _check_term(item: MeasureTerm) -> str | None:
+def _check_term(item: MeasureTerm, measures: frozenset[str] = frozenset()) -> str | None:
+    from .contract import PLUGIN_MEASURE, core_measures
+
+    measures = measures or frozenset(core_measures())
     if not (_text(item.term) and _text(item.measure)):
         return "term and measure must be non-empty strings"
     if item.pos not in get_args(PartOfSpeech):
         return f"pos {item.pos!r} is not one of {', '.join(get_args(PartOfSpeech))}"
+    if item.measure not in measures and not re.match(PLUGIN_MEASURE, item.measure):
+        return (
+            f"measure {item.measure!r} is neither a version-1 measure "
+            f"({', '.join(core_measures())}) nor a plugin's own, written <plugin>:<measure>"
+        )
     return None
 
 
 def _check_entity(item: Entity) -> str | None:
     if not _text(item.name) or not (item.short is None or _text(item.short)):
         return "name must be a non-empty string and short a string or None"
-    if not _words(item.aliases) or not _text(item.type):
-        return "aliases must be strings and type a string"
+    if not _words(item.aliases):
+        return "aliases must be strings"
+    if item.type not in get_args(EntityType):
+        return f"type {item.type!r} is not one of {', '.join(get_args(EntityType))}"
     return None
 
 
@@ -166,6 +176,11 @@ def check_contribution(hook_name: str, result: Any) -> tuple[Any, ...]:
     if isinstance(result, str | bytes | Mapping) or not isinstance(result, Iterable):
         raise TypeError(f"returned {type(result).__name__}, not an iterable of {cls.__name__}")
     items = tuple(result)  # a generator that raises half way fails here, as a whole
+    if hook_name == "newsclaims_measure_terms":
+        from .contract import core_measures
+
+        measures = frozenset(core_measures())
+        check = lambda term: _check_term(term, measures)  # noqa: E731
     for index, item in enumerate(items):
         if not isinstance(item, cls):
             raise TypeError(

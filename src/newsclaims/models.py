@@ -11,7 +11,7 @@ import hashlib
 from collections.abc import Iterable, Mapping
 from datetime import datetime
 from functools import cached_property
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Literal, get_args
 
 import attrs
 
@@ -24,6 +24,9 @@ SCHEMA_VERSION = "1.1"
 ClaimKind = Literal["quantity", "statement"]
 EntityType = Literal["organization", "person", "media", "government", "other"]
 Role = Literal["source", "conduit"]
+#: Flags the claim engine sets on a claim (``increment``: "an additional 3,000").
+ClaimFlag = Literal["increment"]
+CLAIM_FLAGS: tuple[str, ...] = get_args(ClaimFlag)
 
 
 def content_hash(text: str) -> str:
