@@ -127,8 +127,9 @@ def _encode(text: str) -> bytes:
 class RecordWriter:
     """Write whole records to a file descriptor (or a text stream), never half of one.
 
-    Records are kept in memory up to ``buffer_bytes`` or ``flush_every`` seconds, then
-    written with :func:`os.write` until every byte is out. When a write fails the file is
+    Each record is written at once with :func:`os.write`, until every byte is out (with
+    ``buffer_bytes``, records are kept in memory up to that many bytes or ``flush_every``
+    seconds, checked when a record comes). When a write fails the file is
     cut back (:func:`os.ftruncate`) to the end of the last record written whole, and
     :class:`OutputError` names the output and the number of records it holds; later calls
     do nothing. A broken pipe is raised as it is (the reader went away: not an error).
@@ -149,7 +150,7 @@ class RecordWriter:
         *,
         stream: TextIO | None = None,
         owns: bool = False,
-        buffer_bytes: int = 1 << 16,
+        buffer_bytes: int = 0,
         flush_every: float = 0.5,
     ) -> None:
         self.fd = fd

@@ -2,8 +2,8 @@
 
 Every writer takes outcomes in order and never leaves half a record behind: the sinks
 write through a :class:`~newsclaims.writers.RecordWriter`, which hands each record (a JSONL
-line, a JSON array element, the CSV rows of one input) to the system in one piece, flushes
-at least every half second, and on a failed write (a full disk) cuts the file back to the
+line, a JSON array element, the CSV rows of one input) to the system in one piece as soon
+as it comes, and on a failed write (a full disk) cuts the file back to the
 last whole record and raises :class:`~newsclaims.writers.OutputError` naming the file. An
 interrupted run leaves a valid file that ``--resume`` can continue.
 """
