@@ -75,8 +75,7 @@ def test_a_record_reaches_the_file_whole_or_not_at_all(
     writer.write('{"input": "c"}\n')  # after a failure: nothing more
     writer.close()
     assert str(caught.value) == (
-        f"{target}: No space left on device; 1 whole record(s) written, "
-        "it ends after the last whole record"
+        f"{target}: No space left on device after 1 whole record(s) (no partial record left)"
     )
     assert caught.value.records == 1 and caught.value.whole
     assert target.read_bytes() == b'{"input": "a"}\n'

@@ -53,11 +53,11 @@ class OutputError(NewsclaimsError):
 
     def __init__(self, name: str, records: int, reason: str, whole: bool = True) -> None:
         ending = (
-            "it ends after the last whole record"
+            "no partial record left"
             if whole
-            else "its last record may be incomplete (it could not be cut back)"
+            else "the last record may be incomplete: it could not be cut back"
         )
-        super().__init__(f"{name}: {reason}; {records:,} whole record(s) written, {ending}")
+        super().__init__(f"{name}: {reason} after {records:,} whole record(s) ({ending})")
         self.name = name
         self.records = records
         self.reason = reason
