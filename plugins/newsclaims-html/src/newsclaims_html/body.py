@@ -20,6 +20,7 @@ import attrs
 from newsclaims.knowledge import BoilerplatePattern
 from newsclaims.models import Removed
 
+from .container import embedded_galleries, outside_lines
 from .extraction import main_text
 from .names import clean_authors, comparable
 from .prune import drop_code, prune_blocks
@@ -282,10 +283,18 @@ def extract_body(
     dek = _find_dek(tree, next((t for t in titles if t), None), classes)
     removed = prune_blocks(tree, classes)
     drop_code(tree)
+    for gallery in embedded_galleries(tree):
+        text = " ".join(gallery.text_content().split())
+        gallery.drop_tree()
+        removed.append(Removed(text=text, reason="gallery"))
     repeated = _repeated_blocks(tree)
     lines = _trafilatura_lines(tree, url)
     if repeated:
         lines = _restore_repeats(lines, repeated)
+    outside = outside_lines(tree, lines)
+    if outside:
+        removed.extend(Removed(text=lines[i], reason="outside-article") for i in sorted(outside))
+        lines = [line for i, line in enumerate(lines) if i not in outside]
 
     if article_body and "\n" in article_body.strip():
         extracted = "\n".join(lines)

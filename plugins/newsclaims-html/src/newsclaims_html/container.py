@@ -1,0 +1,131 @@
+"""The article container a page declares, and extracted lines that lie outside it.
+
+A page often says in its markup where its story is: a schema.org ``articleBody``
+(microdata ``itemprop``), else a single ``<article>`` element, else a single element
+typed as an article (``itemtype`` ``.../NewsArticle``, ``.../BlogPosting`` ...). Beside it
+pages show streams of teasers (a headline and a summary for each of many other stories)
+and video players with their own text; trafilatura sometimes takes them in with the story
+when they sit close to it. When the extraction holds most of the declared container, the
+lines it found outside the container are not the story: :func:`outside_lines` names them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from lxml import etree  # type: ignore[import-untyped]
+
+from .tree import HtmlElement
+
+__all__ = ["CONTAINER_WORDS", "declared_container", "embedded_galleries", "outside_lines"]
+
+#: A declared container with fewer words than this is too small to judge by.
+CONTAINER_WORDS = 150
+#: The extraction must hold at least this share of the container's words.
+COVERED = 0.6
+#: ... and the container at least this share of the extraction's words.
+SHARE = 0.3
+
+_ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody']")
+_ARTICLE = etree.XPath("//article")
+_TYPED = etree.XPath(
+    "//*[@itemtype][contains(@itemtype, 'Article') or contains(@itemtype, 'BlogPosting')]"
+)
+_NON_WORD = re.compile(r"\W+")
+
+
+def _key(text: str) -> str:
+    """``text`` lower-cased without anything but word characters (spacing differs)."""
+    return _NON_WORD.sub("", text).lower()
+
+
+def declared_container(tree: HtmlElement) -> HtmlElement | None:
+    """The one element the page declares as its article, or ``None`` (none or several)."""
+    for query in (_ARTICLE_BODY, _ARTICLE, _TYPED):
+        try:
+            found = [el for el in query(tree) if isinstance(el, HtmlElement)]
+        except (etree.XPathError, ValueError):
+            return None
+        # nested declarations (an articleBody inside a typed article) count as one: the outer
+        found = [el for el in found if not any(a in found for a in el.iterancestors())]
+        if len(found) == 1:
+            return found[0]
+        if found:
+            return None
+    return None
+
+
+def outside_lines(tree: HtmlElement, lines: Sequence[str]) -> set[int]:
+    """Indexes of ``lines`` (extracted text) outside the page's declared article container.
+
+    Empty when the page declares no single container, when it is small, or when the
+    extraction does not hold most of it (then the container is not where the story is).
+    """
+    container = declared_container(tree)
+    if container is None:
+        return set()
+    text = container.text_content()
+    words = len(text.split())
+    if words < CONTAINER_WORDS:
+        return set()
+    inside_key = _key(text)
+    outside: set[int] = set()
+    inside_words = 0
+    total = 0
+    for index, line in enumerate(lines):
+        count = len(line.split())
+        total += count
+        key = _key(line)
+        if key and key not in inside_key:
+            outside.add(index)
+        else:
+            inside_words += count
+    if not outside or inside_words < COVERED * words or words < SHARE * total:
+        return set()
+    return outside
+
+
+#: A gallery is dropped only with this many words in it and this many pictures or entries
+#: (one picture with its caption is the story's image, not a gallery).
+GALLERY_WORDS = 40
+GALLERY_ITEMS = 3
+
+_GALLERY = etree.XPath(
+    ".//*[@class][contains(@class, 'gallery') or contains(@class, 'Gallery')"
+    " or contains(@class, 'slideshow') or contains(@class, 'carousel')]"
+)
+
+
+def embedded_galleries(tree: HtmlElement) -> list[HtmlElement]:
+    """Galleries (slideshows, carousels) embedded in a declared container holding a story.
+
+    A gallery inside an article whose own text, the galleries left out, is a story of
+    at least :data:`CONTAINER_WORDS` words, shows other pictures with their own captions;
+    a page whose container is mostly the gallery is a gallery page, and its captions are
+    its content (nothing is returned then).
+    """
+    container = declared_container(tree)
+    if container is None:
+        return []
+    try:
+        found = [el for el in _GALLERY(container) if isinstance(el, HtmlElement)]
+    except (etree.XPathError, ValueError):
+        return []
+    outer = [el for el in found if not any(a in found for a in el.iterancestors())]
+    if not outer:
+        return []
+    gallery_words = sum(len(el.text_content().split()) for el in outer)
+    own_words = len(container.text_content().split()) - gallery_words
+    if own_words < CONTAINER_WORDS:
+        return []
+    return [
+        el
+        for el in outer
+        if len(el.text_content().split()) >= GALLERY_WORDS and _items(el) >= GALLERY_ITEMS
+    ]
+
+
+def _items(gallery: HtmlElement) -> int:
+    """How many pictures or entries ``gallery`` shows (its images, figures or list items)."""
+    return max(sum(1 for _ in gallery.iter(tag)) for tag in ("img", "figure", "li"))

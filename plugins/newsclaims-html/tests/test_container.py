@@ -1,0 +1,114 @@
+"""The declared article container (issue 14): teaser streams beside it, galleries inside it."""
+
+from __future__ import annotations
+
+import random
+
+from newsclaims_html import parse_html
+from newsclaims_html.container import declared_container, embedded_galleries
+from newsclaims_html.tree import parse_tree
+
+from newsclaims.models import Document
+
+_WORDS = (
+    "council river budget harbour engineers winter road station vote rain school bridge "
+    "farmers market museum rail tunnel hospital plan tax court water power grid summer"
+).split()
+
+
+def _sentences(rng: random.Random, n: int, words: int = 14) -> list[str]:
+    return [" ".join(rng.choice(_WORDS) for _ in range(words)).capitalize() + "." for _ in range(n)]
+
+
+def _paragraphs(rng: random.Random, n: int) -> list[str]:
+    return [" ".join(_sentences(rng, 3)) for _ in range(n)]
+
+
+def _page(article: str, aside: str = "") -> str:
+    return (
+        "<html><head><title>Story</title></head><body><div id='main'>"
+        f"{article}{aside}</div><footer><p>About us</p></footer></body></html>"
+    )
+
+
+def _parse(html: str):  # type: ignore[no-untyped-def]
+    return parse_html(Document(html, content_type="text/html"))
+
+
+def test_a_teaser_stream_beside_the_article_is_not_body() -> None:
+    rng = random.Random(1)
+    story = _paragraphs(rng, 8)
+    teasers = _paragraphs(rng, 12)
+    stream = (
+        "<ul class='stream'>"
+        + "".join(
+            f"<li><div><h3><a href='/s{i}'>Other story {i}</a></h3><p>{t}</p></div></li>"
+            for i, t in enumerate(teasers)
+        )
+        + "</ul>"
+    )
+    article = _parse(
+        _page(
+            "<article>" + "".join(f"<p>{p}</p>" for p in story) + "</article>",
+            f"<div class='more'>{stream}</div>",
+        )
+    )
+    for paragraph in story:
+        assert paragraph in article.text
+    for teaser in teasers:
+        assert teaser not in article.text
+    assert any(r.reason == "outside-article" for r in article.removed)
+
+
+def test_text_outside_a_small_or_missed_container_stays() -> None:
+    rng = random.Random(2)
+    story = _paragraphs(rng, 8)
+    # the only <article> is a short teaser box: the story is elsewhere and stays
+    teaser = "<article><p>" + " ".join(_sentences(rng, 2)) + "</p></article>"
+    article = _parse(_page("<div>" + "".join(f"<p>{p}</p>" for p in story) + "</div>", teaser))
+    for paragraph in story:
+        assert paragraph in article.text
+
+
+def _gallery(rng: random.Random, n: int) -> tuple[str, list[str]]:
+    captions = [" ".join(_sentences(rng, 2, words=10)) for _ in range(n)]
+    items = "".join(
+        f"<li><img src='/i{i}.jpg'><h2>{i + 1}/{n}</h2><p>{c}</p></li>"
+        for i, c in enumerate(captions)
+    )
+    return f"<div class='story-gallery'><ul>{items}</ul></div>", captions
+
+
+def test_a_gallery_inside_a_story_is_not_body() -> None:
+    rng = random.Random(3)
+    story = _paragraphs(rng, 10)
+    gallery, captions = _gallery(rng, 30)
+    body = (
+        "".join(f"<p>{p}</p>" for p in story[:5])
+        + gallery
+        + "".join(f"<p>{p}</p>" for p in story[5:])
+    )
+    article = _parse(_page(f"<article><div itemprop='articleBody'>{body}</div></article>"))
+    for paragraph in story:
+        assert paragraph in article.text
+    for caption in captions:
+        assert caption not in article.text
+    assert any(r.reason == "gallery" for r in article.removed)
+
+
+def test_a_gallery_page_keeps_its_captions() -> None:
+    rng = random.Random(4)
+    gallery, captions = _gallery(rng, 12)
+    html = _page(f"<article><p>{_sentences(rng, 1)[0]}</p>{gallery}</article>")
+    assert embedded_galleries(parse_tree(html)) == []  # type: ignore[arg-type]
+    article = _parse(html)
+    assert sum(caption in article.text for caption in captions) >= 10
+
+
+def test_declared_container_prefers_article_body_and_refuses_several() -> None:
+    tree = parse_tree("<article><div itemprop='articleBody'><p>x</p></div></article>")
+    assert tree is not None
+    found = declared_container(tree)
+    assert found is not None and found.get("itemprop") == "articleBody"
+    two = parse_tree("<article><p>a</p></article><article><p>b</p></article>")
+    assert two is not None and declared_container(two) is None
