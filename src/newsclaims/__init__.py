@@ -40,10 +40,9 @@ from .models import (
 )
 from .pipeline import parse, parse_bytes, parse_document, parse_html, parse_many, parse_text
 
-__version__ = "0.1.0"
-
 # the function newsclaims.stories (its package stays importable as newsclaims.stories.*)
 from .stories import stories
+from .version import __version__
 
 __all__ = [
     "SCHEMA_VERSION",

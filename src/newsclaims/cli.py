@@ -10,14 +10,15 @@ from typing import TextIO
 
 import attrs
 
-from . import __version__
 from .batch.command import FORMATS, UsageError, add_limit_arguments, run_extract
 from .commands import new_plugin, outlets
 from .commands import stories as stories_command
 from .commands import timeline as timeline_command
+from .commands.switches import settings_from
 from .dates import MAX_YEAR, MIN_YEAR, DateError, parse_iso, plausible
-from .host import PluginHost, Settings
-from .serialize import schema
+from .version import __version__
+
+__all__ = ["build_parser", "main", "published_option", "settings_from"]
 
 
 def _plugin_switches() -> argparse.ArgumentParser:
@@ -147,20 +148,6 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    """Environment settings, overridden by the command-line switches."""
-    base = Settings.from_env()
-    allow = getattr(args, "plugins", None)
-    block = getattr(args, "disable_plugins", None)
-    return attrs.evolve(
-        base,
-        allow=frozenset(n.strip() for n in allow.split(",") if n.strip()) if allow else base.allow,
-        block=base.block | frozenset(n.strip() for n in (block or "").split(",") if n.strip()),
-        strict=bool(args.strict) if getattr(args, "strict", None) is not None else base.strict,
-        trace=bool(args.trace) if getattr(args, "trace", None) is not None else base.trace,
-    )
-
-
 def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Run ``newsclaims extract``."""
     return run_extract(args, settings_from(args), out, err)
@@ -168,6 +155,8 @@ def cmd_extract(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
 def cmd_plugins(args: argparse.Namespace, out: TextIO) -> int:
     """Run ``newsclaims plugins``."""
+    from .host import PluginHost
+
     host = PluginHost(settings=attrs.evolve(settings_from(args), strict=False))
     out.write(json.dumps(host.inventory(), indent=2) + "\n")
     return 0
@@ -184,6 +173,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_extract(args, out, err)
         if args.command == "plugins":
             return cmd_plugins(args, out)
+        from .serialize import schema  # cattrs and the schema file only for `schema`
+
         out.write(json.dumps(schema(), indent=2) + "\n")
         return 0
     except KeyboardInterrupt:

@@ -14,7 +14,6 @@ instance's attributes instead of calling ``__init__`` again with the message alo
 
 from __future__ import annotations
 
-import pickle
 from collections.abc import Iterable
 from typing import Any
 
@@ -70,6 +69,8 @@ class PluginError(NewsclaimsError):
         state = dict(self.__dict__)
         error = state.get("error")
         if isinstance(error, BaseException):
+            import pickle
+
             try:  # a plugin's own exception may not pickle: keep its text then
                 pickle.loads(pickle.dumps(error))
             except Exception:

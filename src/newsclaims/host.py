@@ -228,7 +228,8 @@ class PluginHost:
         if self.settings.trace:
             self.pm.trace.root.setwriter(self._write_trace)
             self.pm.enable_tracing()
-        from . import __version__, builtin
+        from . import builtin
+        from .version import __version__
 
         self.register(builtin, name=BUILTIN, distribution="newsclaims", version=__version__)
         for item in plugins:

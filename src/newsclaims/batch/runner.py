@@ -15,7 +15,6 @@ from collections.abc import Callable, Generator, Iterable, Iterator
 from ..host import PluginHost
 from .item import Item, Outcome
 from .limits import TIMEOUT, UNLIMITED, Aborted, DocumentTimeout, Limits, guarded
-from .pool import run_pool
 from .work import Job, failure_outcome, process
 
 #: Items a worker holds at most (one in progress, the others queued).
@@ -82,6 +81,8 @@ def run(
     if not workers:
         yield from _run_here(items, job, host or job.host_factory(), stop, limits)
         return
+    from .pool import run_pool  # multiprocessing only when workers run
+
     window = window or WINDOW_PER_JOB * jobs
     yield from run_pool(
         items,

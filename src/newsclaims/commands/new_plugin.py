@@ -62,7 +62,7 @@ def render_plugin(name: str, domain: str, parent: Path, *, outlet: str | None = 
     :param outlet: the outlet's name; by default made from the domain.
     :raises TemplateError: for a bad name or domain, or when the folder exists.
     """
-    from .. import __version__
+    from ..version import __version__
 
     if not _NAME.match(name):
         raise TemplateError(f"plugin name {name!r}: use lower case letters, digits and '_'")

@@ -18,6 +18,7 @@ from ..host import PluginHost, Settings
 from ..knowledge import Outlet
 from ..models import Document
 from ..writers import table_text
+from .switches import settings_from
 
 __all__ = ["add_parser", "outlet_rows", "run"]
 
@@ -66,8 +67,6 @@ def _table(rows: list[dict[str, Any]]) -> str:
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     """Print the outlet table (or JSON with ``--json``)."""
-    from ..cli import settings_from
-
     settings: Settings = attrs.evolve(settings_from(args), strict=False)
     rows = outlet_rows(PluginHost(settings=settings))
     out.write(json.dumps(rows, indent=2) + "\n" if args.json else _table(rows))
