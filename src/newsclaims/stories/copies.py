@@ -10,6 +10,7 @@ publication order, so the canonical report of a copy set is its earliest.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Iterable, Sequence
@@ -64,9 +65,15 @@ def shingles(text: str, size: int = SHINGLE) -> set[str]:
     }
 
 
-def _hash32(shingle: str) -> int:
-    # str hashes are salted per process: signatures are compared within one process only
-    return hash(shingle) & 0xFFFFFFFF
+def hash32(shingle: str) -> int:
+    """A 32-bit hash of a shingle, the same in every process and on every machine.
+
+    (Python's ``hash`` of a ``str`` is salted per process, ``PYTHONHASHSEED``: signatures made
+    by two dask workers could not be compared.) BLAKE2b with a 4-byte digest, little-endian.
+    """
+    return int.from_bytes(
+        hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest(), "little"
+    )
 
 
 _PERMS: Any = None
@@ -78,10 +85,10 @@ def signature(grams: Iterable[str]) -> MinHash:
     datasketch = _require()
     if _PERMS is None:
         _PERMS = datasketch.MinHash(
-            num_perm=PERMUTATIONS, hashfunc=_hash32, scheme=SCHEME
+            num_perm=PERMUTATIONS, hashfunc=hash32, scheme=SCHEME
         ).permutations
     sig = datasketch.MinHash(
-        num_perm=PERMUTATIONS, hashfunc=_hash32, permutations=_PERMS, scheme=SCHEME
+        num_perm=PERMUTATIONS, hashfunc=hash32, permutations=_PERMS, scheme=SCHEME
     )
     sig.update_batch(list(grams))
     return sig
