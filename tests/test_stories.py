@@ -198,3 +198,63 @@ def test_dask_path_gives_the_same_stories() -> None:
     result = stories_dask.stories(reports, partitions=2)
     assert [[r["id"] for r in s["reports"]] for s in result] == [["a", "b"], ["x"]]
     assert result[0]["reports"][1]["copy_of"] == "a"
+
+
+def test_fingerprint_is_the_same_in_every_process() -> None:
+    """Signatures made by two processes (two dask workers) compare: no salted ``str`` hash."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import json, sys; from newsclaims.stories import copies; "
+        "sig = copies.signature(copies.shingles(sys.argv[1])); "
+        "print(json.dumps([int(v) for v in sig.hashvalues]))"
+    )
+    runs = []
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        out = subprocess.run(
+            [sys.executable, "-c", code, BODY], env=env, capture_output=True, text=True, check=True
+        )
+        runs.append(json.loads(out.stdout))
+    assert runs[0] == runs[1]
+    assert runs[0] == [int(v) for v in copies.signature(copies.shingles(BODY)).hashvalues]
+
+
+def _placed(measure: str, low: float, place: str | None, quote: str) -> dict[str, Any]:
+    claim = _claim(measure, low, low, "officials")
+    claim["quote"] = quote
+    claim["location"] = {"text": place} if place else None
+    return claim
+
+
+def test_a_claim_without_location_is_placed_by_the_one_story_place_its_quote_names() -> None:
+    """The engine gives no location to '... in Ashford County, where 15 deaths were reported':
+    the figure still belongs to the county's series, not to the story's whole toll."""
+    county = "Ashford County in the north of the state, where 15 deaths were reported"
+    later = "16 deaths reported in Ashford County"
+    reports = [
+        _report(
+            "a",
+            BODY,
+            "Floods in Kerala",
+            "2024-07-30T07:00:00Z",
+            [_placed("killed", 23, None, "23 dead in all"), _placed("killed", 15, None, county)],
+        ),
+        _report(
+            "b",
+            BODY,
+            "Floods in Kerala",
+            "2024-07-31T07:00:00Z",
+            [
+                _placed("killed", 24, None, "24 dead in all"),
+                _placed("killed", 16, "Ashford County", later),
+                _placed("killed", 2, None, "two in Ashford County and one in Bexley County"),
+            ],
+        ),
+    ]
+    (story,) = newsclaims.stories(reports)
+    by_place = {s["place"]: [p["low"] for p in s["points"]] for s in story["series"]}
+    assert by_place == {None: [23, 24], "Ashford County": [15, 16]}

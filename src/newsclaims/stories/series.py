@@ -81,6 +81,19 @@ def story_places(reports: Sequence[Mapping[str, Any]], places: set[str]) -> set[
     return {p for p, c in counts.items() if 2 * c >= len(reports)}
 
 
+def named_place(claim: Mapping[str, Any], places: set[str]) -> str:
+    """The one place of *places* (the story's claim locations) that the claim's quote names.
+
+    A claim the engine gave no location is still placed when its sentence names exactly one
+    place that other claims of the story are located at (``15 deaths in X County``): the
+    figure is that place's, not the story's whole. Two places named: no place (ambiguous).
+    """
+    quote = (claim.get("quote") or "").casefold()
+    found = {p for p in places if p and re.search(r"\b" + re.escape(p) + r"\b", quote)}
+    found = {p for p in found if not any(p != q and p in q for q in found)}
+    return found.pop().title() if len(found) == 1 else ""
+
+
 def _claim_time(claim: Mapping[str, Any]) -> datetime | None:
     return parse_time((claim.get("time") or {}).get("start"))
 
@@ -119,7 +132,7 @@ def build(
             when = _claim_time(claim)
             if when is not None and pub is not None and when < pub - BACKGROUND:
                 continue
-            location = (claim.get("location") or {}).get("text") or ""
+            location = (claim.get("location") or {}).get("text") or named_place(claim, places - own)
             place = "" if location.casefold() in own else location.casefold()
             key = (str(claim["measure"]), subject_key(claim), place)
             if key in figures_by_report[index]:
