@@ -2,25 +2,44 @@
 
 Bytes are decoded by byte-order mark, then by the charset the page declares (HTTP-equiv,
 ``<meta charset>``, XML declaration), then by detection; undecodable bytes are replaced
-and noted in ``Document.warnings``, never raised. ``.gz`` input is read transparently.
+and noted in ``Document.warnings``, never raised. ``.gz`` input is read transparently,
+as a stream, up to ``max_input_bytes`` (default :data:`DEFAULT_MAX_INPUT_BYTES`).
+
+Nothing is guessed silently. An input that holds nothing (no bytes, or only white space)
+raises :class:`~newsclaims.errors.EmptyInputError`, one that is not text (an executable, an
+image, an archive, random bytes: see :func:`newsclaims.sniff.binary_reason`) raises
+:class:`~newsclaims.errors.BinaryInputError`, and one larger than the limit, before or
+after decompression, raises :class:`~newsclaims.errors.InputTooLargeError`. All three are
+:class:`~newsclaims.errors.InputError`, so a batch writes an error record for the input
+and goes on; an empty report is never returned for them.
 """
 
 from __future__ import annotations
 
 import codecs
 import gzip
+import io
 import os
 import re
 import sys
 from datetime import datetime
 from pathlib import Path
+from typing import Any, BinaryIO
 
 import attrs
 
 from .dates import checked_published, parse_iso
+from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
 from .errors import InputError as InputError
 from .models import Document
+from .sniff import binary_reason, is_blank
 from .sniff import sniff_content_type as sniff_content_type
+
+#: The largest input read, in bytes, after decompression (64 MiB): a page is far smaller,
+#: and a worker's memory (``--memory-limit``, 4 GB by default) holds several times that.
+DEFAULT_MAX_INPUT_BYTES = 64 * 1024 * 1024
+_CHUNK = 1 << 20
+_GZIP_MAGIC = b"\x1f\x8b"
 
 #: What :func:`newsclaims.parse` accepts as a source.
 SourceLike = str | bytes | os.PathLike[str]
@@ -133,13 +152,64 @@ def _detect(data: bytes) -> str | None:
     return None
 
 
-def _maybe_gunzip(data: bytes, origin: str) -> bytes:
-    if data[:2] == b"\x1f\x8b":
-        try:
-            return gzip.decompress(data)
-        except (OSError, EOFError) as exc:
-            raise InputError(f"{origin}: not a readable gzip file: {exc}") from exc
+def _limit(max_input_bytes: int | None) -> int | None:
+    return max_input_bytes if max_input_bytes and max_input_bytes > 0 else None
+
+
+def _too_large(origin: str, limit: int, what: str) -> InputTooLargeError:
+    return InputTooLargeError(
+        f"{origin}: {what} more than {limit} bytes (the limit; raise it with "
+        "max_input_bytes= or --max-input-bytes)"
+    )
+
+
+def _read_capped(stream: BinaryIO | gzip.GzipFile, limit: int | None) -> bytes:
+    """Read ``stream`` in chunks; stop one byte past ``limit`` (the caller checks)."""
+    if limit is None:
+        return stream.read()
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
+
+
+def _gunzip(data: bytes, origin: str, limit: int | None) -> bytes:
+    """Decompress gzip ``data`` (every member) as a stream, at most ``limit`` bytes of it."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            raw = _read_capped(stream, limit)
+    except (OSError, EOFError, gzip.BadGzipFile) as exc:
+        raise InputError(f"{origin}: not a readable gzip file: {exc}") from exc
+    if limit is not None and len(raw) > limit:
+        raise _too_large(origin, limit, "decompressed to")
+    return raw
+
+
+def _maybe_gunzip(data: bytes, origin: str, limit: int | None = None) -> bytes:
+    if data[:2] == _GZIP_MAGIC:
+        return _gunzip(data, origin, limit)
+    if limit is not None and len(data) > limit:
+        raise _too_large(origin, limit, "holds")
     return data
+
+
+def check_content(raw: bytes, origin: str) -> None:
+    """Raise when ``raw`` (decompressed bytes) holds nothing to parse or is not text.
+
+    :raises newsclaims.EmptyInputError: no bytes at all.
+    :raises newsclaims.BinaryInputError: a file signature, NUL bytes or control characters
+        say the bytes are not text (:func:`newsclaims.sniff.binary_reason`).
+    """
+    if not raw:
+        raise EmptyInputError(f"{origin}: the input is empty (0 bytes)")
+    reason = binary_reason(raw)
+    if reason is not None:
+        raise BinaryInputError(f"{origin}: not text or HTML: {reason}")
 
 
 def looks_like_path(source: str) -> bool:
@@ -197,25 +267,34 @@ def read_path(
     published: str | datetime | None = None,
     content_type: str | None = None,
     origin: str | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Document:
     """Read the file at ``path`` (``"-"``: standard input) into a :class:`Document`.
 
     A ``str`` is always a path here, never the text itself.
 
+    :param max_input_bytes: the most bytes read, after decompression (``None`` or 0: no
+        limit); a larger file raises :class:`newsclaims.InputTooLargeError`.
     :raises newsclaims.InputError: the file does not exist or cannot be read (the message
-        names it; a name too long for the OS is such an error too, never a crash).
+        names it; a name too long for the OS is such an error too, never a crash); and its
+        kinds :class:`~newsclaims.EmptyInputError`, :class:`~newsclaims.BinaryInputError`,
+        :class:`~newsclaims.InputTooLargeError`.
     """
     name = os.fspath(path)
     if not isinstance(name, str):
         raise TypeError(f"a path must be str or os.PathLike[str], not {type(name).__name__}")
     if not name:
         raise InputError(f"an empty string names no file ({_PATH_HINT})")
+    limit = _limit(max_input_bytes)
     if name == "-":
-        data = sys.stdin.buffer.read()
         origin = origin or "<stdin>"
+        data = _read_stream(sys.stdin.buffer, origin, limit)
     else:
         try:
-            data = Path(name).read_bytes()
+            with open(name, "rb") as stream:
+                data = _read_stream(stream, origin or name, limit)
+        except InputError:
+            raise
         except OSError as exc:
             reason = exc.strerror or str(exc)
             hint = f" ({_PATH_HINT})" if not isinstance(path, os.PathLike) else ""
@@ -223,7 +302,47 @@ def read_path(
         except ValueError as exc:  # an embedded NUL character
             raise InputError(f"{_shown(name)}: not a file name: {exc} ({_PATH_HINT})") from exc
         origin = origin or writable_name(name)
-    return read_bytes(data, url=url, published=published, content_type=content_type, origin=origin)
+    return _document(data, url=url, published=published, content_type=content_type, origin=origin)
+
+
+def _read_stream(stream: BinaryIO, origin: str, limit: int | None) -> bytes:
+    """The bytes of ``stream``, decompressed when gzip, at most ``limit`` of them."""
+    head = stream.read(2)
+    if head == _GZIP_MAGIC:
+        try:
+            with gzip.GzipFile(fileobj=_Prefixed(head, stream)) as unzipped:
+                raw = _read_capped(unzipped, limit)
+        except (OSError, EOFError) as exc:
+            raise InputError(f"{_shown(origin)}: not a readable gzip file: {exc}") from exc
+        if limit is not None and len(raw) > limit:
+            raise _too_large(_shown(origin), limit, "decompressed to")
+        return raw
+    raw = head + _read_capped(stream, None if limit is None else max(limit - len(head), 0))
+    if limit is not None and len(raw) > limit:
+        raise _too_large(_shown(origin), limit, "holds")
+    return raw
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that gives ``head`` again, then the rest of ``stream``."""
+
+    def __init__(self, head: bytes, stream: BinaryIO) -> None:
+        self._head = head
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            n = min(len(view), len(self._head))
+            view[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._stream.read(len(view))
+        view[: len(data)] = data
+        return len(data)
 
 
 def read_bytes(
@@ -234,14 +353,44 @@ def read_bytes(
     content_type: str | None = None,
     origin: str | None = None,
     charset: str | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Document:
     """Decode ``data`` (any encoding, optionally gzipped) into a :class:`Document`.
 
     :param charset: the charset a server declared (an HTTP header); it is tried first.
+    :param max_input_bytes: the most bytes accepted, after decompression (``None`` or 0:
+        no limit); gzip data is decompressed as a stream and never past it.
     :raises newsclaims.InputError: unreadable gzip data.
+    :raises newsclaims.EmptyInputError: no bytes, or only white space.
+    :raises newsclaims.BinaryInputError: the bytes are not text or HTML.
+    :raises newsclaims.InputTooLargeError: more than ``max_input_bytes``.
     """
-    raw = _maybe_gunzip(data, origin or "<bytes>")
+    raw = _maybe_gunzip(data, origin or "<bytes>", _limit(max_input_bytes))
+    return _document(
+        raw,
+        url=url,
+        published=published,
+        content_type=content_type,
+        origin=origin,
+        charset=charset,
+    )
+
+
+def _document(
+    raw: bytes,
+    *,
+    url: str | None,
+    published: str | datetime | None,
+    content_type: str | None,
+    origin: str | None,
+    charset: str | None = None,
+) -> Document:
+    """The :class:`Document` of decompressed bytes."""
+    name = _shown(origin or "<bytes>")
+    check_content(raw, name)
     text, encoding, warnings = decode_bytes(raw, charset)
+    if is_blank(text):
+        raise EmptyInputError(f"{name}: the input is only white space, nothing to parse")
     doc = read_text(text, url=url, published=published, content_type=content_type, origin=origin)
     return attrs.evolve(doc, raw=raw, encoding=encoding, warnings=(*warnings, *doc.warnings))
 
@@ -261,9 +410,13 @@ def read_text(
     :param published: the publication date, a ``datetime`` or ISO 8601 text; a year
         before 1900 (a placeholder) is dropped with a warning.
     :raises newsclaims.DateError: ``published`` is text but not ISO 8601.
+    :raises newsclaims.EmptyInputError: ``text`` is empty or only white space.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be str, not {type(text).__name__}")
+    if is_blank(text):
+        what = "empty" if not text else "only white space"
+        raise EmptyInputError(f"{origin or '<text>'}: the input is {what}, nothing to parse")
     pub = parse_iso(published) if isinstance(published, str) else published
     pub, warnings = checked_published(pub, "the given published date")
     if _SURROGATE.search(text):  # a str may hold what no file can: lone surrogates
@@ -293,20 +446,36 @@ def document_from(
     published: str | datetime | None = None,
     content_type: str | None = None,
     origin: str | None = None,
+    charset: str | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Document:
     """Build a :class:`Document` from a path, bytes or text, by type and never by guessing.
 
     An :class:`os.PathLike` is a path (:func:`read_path`), ``bytes`` are the content
     (:func:`read_bytes`) and a ``str`` is the text itself (:func:`read_text`), even when it
     happens to name a file.
+
+    :param charset: the charset a server declared for ``bytes``.
+    :param max_input_bytes: the size limit of a path or bytes, after decompression.
     """
     if isinstance(source, os.PathLike):
         return read_path(
-            source, url=url, published=published, content_type=content_type, origin=origin
+            source,
+            url=url,
+            published=published,
+            content_type=content_type,
+            origin=origin,
+            max_input_bytes=max_input_bytes,
         )
     if isinstance(source, bytes):
         return read_bytes(
-            source, url=url, published=published, content_type=content_type, origin=origin
+            source,
+            url=url,
+            published=published,
+            content_type=content_type,
+            origin=origin,
+            charset=charset,
+            max_input_bytes=max_input_bytes,
         )
     if isinstance(source, str):
         return read_text(

@@ -18,7 +18,7 @@ from .dates import checked_published, iso, parse_iso
 from .errors import PluginError
 from .host import PluginHost
 from .identity import input_id
-from .inputs import read_bytes, read_path, read_text, writable_name
+from .inputs import DEFAULT_MAX_INPUT_BYTES, read_bytes, read_path, read_text, writable_name
 from .knowledge import domain_of
 from .models import Article, Document, Failure, ParserInfo, Report
 
@@ -97,6 +97,7 @@ def parse(
     published: str | datetime | None = None,
     plugin: str | None = None,
     host: PluginHost | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Report:
     """Parse the article in the file ``source`` into a :class:`Report` with its claims.
 
@@ -109,15 +110,27 @@ def parse(
         has none; other text raises :class:`newsclaims.DateError`.
     :param plugin: force this plugin instead of detection.
     :param host: the plugin host to use (default: plugins from entry points).
+    :param max_input_bytes: the largest input read, after decompression (``None`` or 0: no
+        limit).
     :raises newsclaims.InputError: the file does not exist or could not be read.
+    :raises newsclaims.EmptyInputError: the input is empty or only white space.
+    :raises newsclaims.BinaryInputError: the input is not text or HTML.
+    :raises newsclaims.InputTooLargeError: the input is over ``max_input_bytes``.
     :raises newsclaims.NoParserError: no plugin could parse it.
     """
     if isinstance(source, bytes):
-        return parse_bytes(source, url=url, published=published, plugin=plugin, host=host)
+        return parse_bytes(
+            source,
+            url=url,
+            published=published,
+            plugin=plugin,
+            host=host,
+            max_input_bytes=max_input_bytes,
+        )
     if not isinstance(source, str | os.PathLike):
         hint = " (use parse_document for a Document)" if isinstance(source, Document) else ""
         raise TypeError(f"parse() reads a path or bytes, not {type(source).__name__}{hint}")
-    document = read_path(source, url=url, published=published)
+    document = read_path(source, url=url, published=published, max_input_bytes=max_input_bytes)
     return parse_document(document, plugin=plugin, host=host)
 
 
@@ -150,11 +163,17 @@ def parse_html(
     plugin: str | None = None,
     host: PluginHost | None = None,
     origin: str | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Report:
     """Parse ``html``, a web page (text, or bytes in the page's encoding), into a report."""
     if isinstance(html, bytes):
         document = read_bytes(
-            html, url=url, published=published, content_type="text/html", origin=origin
+            html,
+            url=url,
+            published=published,
+            content_type="text/html",
+            origin=origin,
+            max_input_bytes=max_input_bytes,
         )
     else:
         document = read_text(
@@ -173,11 +192,17 @@ def parse_bytes(
     origin: str | None = None,
     charset: str | None = None,
     content_type: str | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Report:
     """Parse the bytes of an input (text or HTML, any encoding, optionally gzipped).
 
     :param charset: the charset a server declared for ``data``; tried first.
     :param content_type: ``text/html`` or ``text/plain``; sniffed when ``None``.
+    :param max_input_bytes: the largest input accepted, after decompression (``None`` or
+        0: no limit); gzip data is decompressed as a stream, never past it.
+    :raises newsclaims.EmptyInputError: no bytes, or only white space.
+    :raises newsclaims.BinaryInputError: the bytes are not text or HTML.
+    :raises newsclaims.InputTooLargeError: over ``max_input_bytes``.
     """
     document = read_bytes(
         data,
@@ -186,6 +211,7 @@ def parse_bytes(
         origin=origin,
         charset=charset,
         content_type=content_type,
+        max_input_bytes=max_input_bytes,
     )
     return parse_document(document, plugin=plugin, host=host)
 
@@ -210,6 +236,7 @@ def parse_many(
     published: str | datetime | None = None,
     plugin: str | None = None,
     host: PluginHost | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Iterator[Report | Failure]:
     """Yield a report or a failure record for every source, in input order.
 
@@ -219,7 +246,8 @@ def parse_many(
 
     Nothing is dropped: an unreadable input or a parser error becomes a
     :class:`~newsclaims.models.Failure` naming the input (and the plugin, when one
-    failed), and the remaining inputs continue. In strict mode plugin errors propagate.
+    failed), and the remaining inputs continue: an empty, binary or too large input too
+    (see :mod:`newsclaims.inputs`). In strict mode plugin errors propagate.
     """
     if isinstance(published, str):  # an argument error, not one of each input
         published = parse_iso(published)
@@ -230,9 +258,17 @@ def parse_many(
             if isinstance(source, Document):
                 document = source
             elif isinstance(source, bytes):
-                document = read_bytes(source, url=url, published=published, origin=origin)
+                document = read_bytes(
+                    source,
+                    url=url,
+                    published=published,
+                    origin=origin,
+                    max_input_bytes=max_input_bytes,
+                )
             else:
-                document = read_path(source, url=url, published=published)
+                document = read_path(
+                    source, url=url, published=published, max_input_bytes=max_input_bytes
+                )
             yield parse_document(document, plugin=plugin, host=host)
         except PluginError:
             raise  # only raised in strict mode: fail fast as asked

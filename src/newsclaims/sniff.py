@@ -162,7 +162,12 @@ def _signature(data: bytes) -> str | None:
 
 
 def _wide_text(sample: bytes) -> bool:
-    """UTF-16 or UTF-32 text without a byte-order mark: it decodes as one, into text."""
+    """UTF-16 or UTF-32 text without a byte-order mark: it decodes as one, into text.
+
+    Almost any bytes decode as UTF-16, so "text" is asked of the result: printable
+    characters (or white space), with word or sentence separators (white space, or the
+    ideographic comma and full stop) at least once in a hundred characters.
+    """
     for codec in ("utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
         if codec in ("utf-16", "utf-32") and not sample.startswith(_UTF16_32):
             continue
@@ -170,8 +175,12 @@ def _wide_text(sample: bytes) -> bool:
             text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text if ch < " " and ch not in "\t\n\x0b\x0c\r\x1b")
-        if text and controls <= _MAX_CONTROL_SHARE * len(text):
+        text = text.removeprefix("\ufeff")
+        if not text:
+            continue
+        odd = sum(1 for ch in text if not ch.isprintable() and not ch.isspace())
+        separators = sum(1 for ch in text if ch.isspace() or "\u3000" <= ch <= "\u3002")
+        if odd <= _MAX_CONTROL_SHARE * len(text) and separators * 100 >= len(text):
             return True
     return False
 

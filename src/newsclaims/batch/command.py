@@ -19,6 +19,7 @@ from typing import Any, TextIO
 
 from ..errors import NewsclaimsError
 from ..host import PluginHost, Settings
+from ..inputs import DEFAULT_MAX_INPUT_BYTES
 from ..writers import OutputError, RecordWriter
 from .inputs import Item, WalkCounts, expand, is_warc, total_size
 from .limits import DEFAULT_MAX_DOCS, DEFAULT_MEMORY_MB, DEFAULT_TIMEOUT, Limits, abort_current
@@ -108,6 +109,21 @@ def add_limit_arguments(group: Any) -> None:
         help=f"replace a worker by a fresh one after N documents (default {DEFAULT_MAX_DOCS}; "
         "0: never)",
     )
+    group.add_argument(
+        "--max-input-bytes",
+        type=int,
+        default=DEFAULT_MAX_INPUT_BYTES,
+        metavar="BYTES",
+        help="the largest input read, after decompression (gzip is read as a stream and "
+        "stopped there); a larger one is an InputTooLargeError record "
+        f"(default {DEFAULT_MAX_INPUT_BYTES}, 64 MiB; 0: none)",
+    )
+
+
+def max_input_bytes_from(args: argparse.Namespace) -> int | None:
+    """The ``--max-input-bytes`` limit (0 or less: none)."""
+    value = getattr(args, "max_input_bytes", DEFAULT_MAX_INPUT_BYTES)
+    return value if value and value > 0 else None
 
 
 def limits_from(args: argparse.Namespace) -> Limits:
@@ -210,6 +226,7 @@ def run_extract(
         published=args.published,
         indent=2 if fmt == "json" else None,
         rows=fmt in ("csv", "parquet"),
+        max_input_bytes=max_input_bytes_from(args),
     )
     done = prepare(args.output) if args.resume else set()
     appending = bool(args.resume) and bool(done)

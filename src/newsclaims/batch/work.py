@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from ..host import PluginError, PluginHost, Settings
-from ..inputs import decode_bytes, document_from
+from ..inputs import DEFAULT_MAX_INPUT_BYTES, document_from
 from ..models import Document, Failure, Report
 from ..pipeline import failure_for, parse_document
 from ..serialize import ContractError, failure_to_dict, record_to_json, report_to_dict
@@ -48,6 +48,8 @@ class Job:
     :param published: fallback publication date (``--published``); wins over WARC-Date.
     :param indent: JSON indentation of the record text (``None``: one line).
     :param rows: also compute the claim rows (CSV and Parquet output).
+    :param max_input_bytes: the largest input read, after decompression (``--max-input-bytes``;
+        ``None``: no limit); a larger one is an ``InputTooLargeError`` record.
     """
 
     host_factory: Callable[[], PluginHost] = attrs.field(factory=host_factory)
@@ -56,6 +58,7 @@ class Job:
     published: str | None = None
     indent: int | None = None
     rows: bool = False
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES
 
 
 def document_for(item: Item, job: Job) -> Document:
@@ -64,22 +67,22 @@ def document_for(item: Item, job: Job) -> Document:
     if item.data is None:
         if item.path is None:
             raise ValueError(f"item {item.name!r} has neither a path nor data")
-        return document_from(Path(item.path), url=job.url, published=published, origin=item.name)
-    if item.charset is None:
         return document_from(
-            item.data,
-            url=item.url,
+            Path(item.path),
+            url=job.url,
             published=published,
-            content_type=item.content_type,
             origin=item.name,
+            max_input_bytes=job.max_input_bytes,
         )
-    # a declared HTTP charset: decode with it, keep what document_from would have kept
-    raw = item.data
-    text, encoding, warnings = decode_bytes(raw, item.charset)
-    doc = document_from(
-        text, url=item.url, published=published, content_type=item.content_type, origin=item.name
+    return document_from(
+        item.data,
+        url=item.url,
+        published=published,
+        content_type=item.content_type,
+        origin=item.name,
+        charset=item.charset,  # a declared HTTP charset is tried first
+        max_input_bytes=job.max_input_bytes,
     )
-    return attrs.evolve(doc, raw=raw, encoding=encoding, warnings=(*warnings, *doc.warnings))
 
 
 def parse_item(item: Item, job: Job, host: PluginHost) -> Report | Failure:
