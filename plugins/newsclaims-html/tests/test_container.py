@@ -6,6 +6,7 @@ import random
 
 from newsclaims_html import parse_html
 from newsclaims_html.container import declared_container, embedded_galleries
+from newsclaims_html.prune import drop_code
 from newsclaims_html.tree import parse_tree
 
 from newsclaims.models import Document
@@ -112,3 +113,34 @@ def test_declared_container_prefers_article_body_and_refuses_several() -> None:
     assert found is not None and found.get("itemprop") == "articleBody"
     two = parse_tree("<article><p>a</p></article><article><p>b</p></article>")
     assert two is not None and declared_container(two) is None
+
+
+def test_the_fallback_text_of_a_plugin_object_is_not_body() -> None:
+    fallback = "This video is unavailable in the format required for your device."
+    tree = parse_tree(
+        "<div><object data='/player'><object classid='x'><div class='player'>"
+        f"<p>{fallback}</p></div></object></object><p>Story text.</p> tail</div>"
+    )
+    assert tree is not None
+    drop_code(tree)
+    text = tree.text_content()
+    assert fallback not in text
+    assert "Story text." in text and "tail" in text
+
+
+def test_a_line_that_only_dates_the_page_is_not_body() -> None:
+    rng = random.Random(6)
+    story = _paragraphs(rng, 6)
+    stamp = "3 March 2013 Last updated at 17:05 GMT"
+    rows = "".join(f"<tr><td>2020-08-01 18:0{i}:00</td><td>{i * 7}</td></tr>" for i in range(3))
+    html = _page(
+        f"<article><p>{stamp}</p>"
+        + "".join(f"<p>{p}</p>" for p in story)
+        + "<p>At 4:14 p.m. the vote was held.</p>"
+        + f"<table>{rows}</table></article>"
+    )
+    article = _parse(html)
+    assert stamp not in article.text
+    assert any(r.reason == "time-stamp" and r.text == stamp for r in article.removed)
+    assert "At 4:14 p.m. the vote was held." in article.text
+    assert "2020-08-01" in article.text  # a row of figures with a time is not a stamp

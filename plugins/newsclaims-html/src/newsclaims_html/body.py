@@ -53,6 +53,25 @@ _CREDIT = re.compile(
     r"^\W*(?:additional reporting|reporting|writing|editing|compiled|edited)\s+by\b", re.IGNORECASE
 )
 _BYLINE = re.compile(r"^\s*(?:by|written by|words by)\s+\S", re.IGNORECASE)
+# a line that only dates the page ("3 March 2013 Last updated at 17:05 GMT"): a year or a
+# clock time, a month, weekday or "updated", else only numbers and the words of a time stamp
+_STAMP_NEEDS = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:.]\d\d\b")
+_STAMP_NAMES = frozenset(
+    (
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+        "friday saturday sunday updated published posted modified"
+    ).split()
+)
+_STAMP_WORDS = frozenset(
+    (
+        "january february march april may june july august september october november december "
+        "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+        "friday saturday sunday mon tue tues wed thu thur thurs fri sat sun last updated update "
+        "published posted modified first at on am pm a m p gmt utc bst est edt cst cdt pst pdt "
+        "cet cest ist jst kst aest st nd rd th"
+    ).split()
+)
 _NAME_LINE = re.compile(r"^[A-Z][\w.'’\-]+(?:\s+[A-Z][\w.'’\-]+){1,3}$")
 _DEK_QUERY = ClassQuery(
     "//*[self::p or self::h2 or self::div or self::span][{classes}][not(.//p)]",
@@ -224,6 +243,17 @@ def _is_name_line(line: str) -> bool:
     return bool(parts) and all(_NAME_LINE.match(p) for p in parts)
 
 
+def _time_stamp(line: str) -> bool:
+    """True when ``line`` says only when the page was written or updated."""
+    tokens = _WORD.findall(line.lower())
+    if not 2 <= len(tokens) <= 16 or not _STAMP_NEEDS.search(line):
+        return False
+    # a month, a weekday or "updated": a bare clock time or a row of figures is not one
+    if not any(t in _STAMP_NAMES for t in tokens):
+        return False
+    return all(t.isdigit() or t in _STAMP_WORDS for t in tokens)
+
+
 def _all_caps(line: str) -> bool:
     """True when every letter of ``line`` is a capital (and it has letters)."""
     if _ASCII_LOWER.search(line):
@@ -252,6 +282,8 @@ def _line_reason(
         return "copyright"
     if words <= 20 and _CREDIT.match(line):
         return "credit-line"
+    if words <= 16 and _time_stamp(line):
+        return "time-stamp"
     if words >= 4 and index > 0 and _all_caps(line):
         return "related"  # an all-caps headline between paragraphs links to another story
     if words <= 30:

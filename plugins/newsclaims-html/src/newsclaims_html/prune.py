@@ -106,16 +106,18 @@ def prune_blocks(tree: HtmlElement, classes: str | None = None) -> list[Removed]
 
 
 # JSON-LD stays: trafilatura reads it (forum pages, its rescue from a declared body);
-# elements the page never shows (``hidden``, an inline ``display: none``) go with the code
+# the content of a plugin's <object> (or <applet>) is its fallback, shown only to a browser
+# that cannot run it ("this video is unavailable ..."); elements the page never shows
+# (``hidden``, an inline ``display: none``) go with the code
 _CODE = etree.XPath(
-    "//script[not(contains(@type, 'ld+json'))] | //style | //template"
+    "//script[not(contains(@type, 'ld+json'))] | //style | //template | //object | //applet"
     " | //*[@hidden or (@style and contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'),"
     " 'display:none'))][not(self::html or self::body)]"
 )
 
 
 def drop_code(tree: HtmlElement) -> None:
-    """Remove scripts (except JSON-LD), style sheets, templates and hidden elements.
+    """Remove scripts (except JSON-LD), style sheets, templates, plugin objects and hidden elements.
 
     ``tree`` is changed in place. None of them is article text a reader sees. trafilatura
     drops the code too, but only after copying the tree several times, and news pages carry
