@@ -278,7 +278,10 @@ def test_single_name_speakers_and_it() -> None:
 def test_coordinated_speakers_and_nominal_arrests() -> None:
     c = one("Last week the FBI and federal prosecutors announced the arrest of 2 men.")
     assert c.measure == "arrested" and c.subject is not None and c.subject.text == "men"
-    assert [a.name for a in c.attribution] == ["federal prosecutors"]
+    assert [a.name for a in c.attribution] == [
+        "Federal Bureau of Investigation",
+        "federal prosecutors",
+    ]
 
 
 def test_places_inside_a_speaker_phrase_are_not_the_speaker() -> None:

@@ -26,7 +26,7 @@ def attributions(
     told something ("told Reuters") is a conduit too.
     """
     mentions = find_sources(sentence)
-    inner_hows = {"according", "by", "possessive", "attributive", "run"}
+    inner_hows = {"according", "by", "possessive", "attributive", "run", "for"}
     has_inner = any(m.how in inner_hows for m in mentions)
     out: list[Attribution] = []
     reporting = False

@@ -19,7 +19,7 @@ import attrs
 
 from ..knowledge import Entity, Knowledge
 from ..models import Attribution
-from .lexicon import ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS
+from .lexicon import JOB_NOUNS, ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS
 from .names import DEFINITE, LINK, LOW, NAME_SEQ, PERSON_NAME, TITLE_RX, UP
 
 _VERB_RX = re.compile(
@@ -513,6 +513,7 @@ class Entities:
             text[:1].islower()
             and head not in SOURCE_NOUNS
             and not (speaker and head in PEOPLE_NOUNS and head not in _NOT_SPEAKERS)
+            and not (speaker and head in JOB_NOUNS)
         ):
             return None  # "local volunteers said": people can speak, "others" cannot
         type_ = _type_of(text)
@@ -631,6 +632,7 @@ def _type_of(text: str) -> str:
     if bare[:1].islower():
         head = bare.split()[-1]
         # "a priest", "the spokeswoman": one person, whom "he"/"she" can refer to later
-        return "person" if head in PEOPLE_NOUNS and not head.endswith("s") else "other"
+        one = (head in PEOPLE_NOUNS and not head.endswith("s")) or head in JOB_NOUNS
+        return "person" if one else "other"
     caps = [w for w in text.split() if w[:1].isupper()]
     return "person" if 2 <= len(caps) <= 4 else "organization"

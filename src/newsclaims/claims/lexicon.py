@@ -260,6 +260,16 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
 #: Endings of a noun for one person by what they do ("commissioner", "vendor", "guardian").
 PERSON_SUFFIXES = r"(?:er|or|ist|ian|man|woman|ant|ent)"
 
+#: Nouns for one person's post, who may speak for an organisation ("a spokesperson for X",
+#: "the medical superintendent at Y"), besides those of PERSON_SUFFIXES.
+JOB_NOUNS: frozenset[str] = frozenset(
+    """
+    head chief executive secretary superintendent representative minister director
+    coordinator spokesman spokeswoman spokesperson official officer president chairman
+    chairwoman chair deputy envoy administrator manager commissioner inspector
+    """.split()
+)
+
 #: Nouns that can head an unnamed source ("police said", "officials told").
 SOURCE_NOUNS: frozenset[str] = frozenset(
     """

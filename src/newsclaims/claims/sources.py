@@ -13,7 +13,14 @@ import re
 
 import attrs
 
-from .lexicon import ORG_WORDS, PEOPLE_NOUNS, PERSON_SUFFIXES, REPORTING_VERBS, SOURCE_NOUNS
+from .lexicon import (
+    JOB_NOUNS,
+    ORG_WORDS,
+    PEOPLE_NOUNS,
+    PERSON_SUFFIXES,
+    REPORTING_VERBS,
+    SOURCE_NOUNS,
+)
 from .names import CAPITAL, LINK, LINK_WORDS, NAME_SEQ, TITLE_RX, UP
 from .sentences import contains_any, tail
 from .wordlists import alternation, whole_words
@@ -356,6 +363,29 @@ _POSTPOSED = re.compile(rf"\s+((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})")
 _QUOTE_END = re.compile(r"[,”\"]\s*$")
 
 
+# an inverted speaker named after a job: "..., said the camp's doctor, Jane Doe" or "...,"
+# said the agency's head of logistics in Chad, Dr. Jane Doe."
+_POSTPOSED_JOB = re.compile(
+    rf"\s+(?:the\s+|a\s+|an\s+)?(?:[\w'’.-]+\s+){{0,8}}?[\w'’-]+,\s+"
+    rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})(?=\s*(?:[,.;]|$))"
+)
+
+
+# a speaker who speaks for an organisation: "a spokesperson for the Red Cross", "the chief
+# surgeon at Mercy Hospital": the organisation is the source, the speaker its conduit
+_JOB_FOR = re.compile(
+    r"(?<![\w-])((?:(?:[Tt]he|[Aa]n?)\s+)?(?:[a-z][\w-]*\s+){0,2}([A-Za-z][a-z]+))"
+    r"\s+(?:for|at|of|with)\s+(?:the\s+)?$"
+)
+
+
+_NAME_THEN_JOB = re.compile(rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ}),\s+$")
+
+
+# a coordinated speaker: "The FBI and federal prosecutors said": the first of the two
+_COORDINATED = re.compile(r"\s+and\s+$")
+
+
 # what follows an inverted speaker ("..., said Jane Doe, a nurse."), not a clause's subject
 # ("Police, however, said Jane Doe was arrested")
 _AFTER_SPEAKER = re.compile(r"\s*(?:[,.;:)]|$|(?:who|of|from|in|at|on|to|told)\b)")
@@ -379,6 +409,40 @@ _RAISING = frozenset({"believed", "said", "reported", "feared", "estimated", "al
 
 _UNNAMED_DOCUMENT = re.compile(rf"an?\s+(?:[a-z]+\s+)?(?:{_DATA_ALT})$")
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.I)
+
+
+_JOB_WORD = re.compile(rf"[a-z]{{3,}}{PERSON_SUFFIXES}")
+
+
+def _is_job(word: str) -> bool:
+    """Whether ``word`` names one person's post ("spokesperson", "physician", "director")."""
+    return word in JOB_NOUNS or _JOB_WORD.fullmatch(word) is not None
+
+
+def _speaker_context(sentence: str, np: str, start: int) -> list[SourceMention]:
+    """Sources that stand with the speaker ``np`` found before ``start``: the job that speaks
+    for a named organisation ("a spokesperson for the Red Cross said": the Red Cross, with the
+    spokesperson as its conduit) and the first of two coordinated speakers ("The FBI and
+    federal prosecutors said")."""
+    out: list[SourceMention] = []
+    begin = sentence.rfind(np, 0, start + len(np) + 2)
+    if begin < 0:
+        return out
+    before = sentence[:begin]
+    job = _JOB_FOR.search(before, max(0, begin - 90)) if np[:1].isupper() else None
+    if job and _is_job(job.group(2).lower()):
+        out.append(SourceMention(np, begin, "for"))
+        named = _NAME_THEN_JOB.search(before, max(0, job.start(1) - 60), job.start(1))
+        if named:  # "Dr Jane Doe, the medical director for X, said": the person speaks
+            out.append(SourceMention(named.group(1), named.start(1), "subject"))
+        else:
+            out.append(SourceMention(job.group(1), job.start(1), "subject"))
+    joined = _COORDINATED.search(before, max(0, begin - 6))
+    if joined:
+        first = _np_backward(before[: joined.start()], retry=True)
+        if first and first.lower() not in ("he", "she", "it"):
+            out.append(SourceMention(first, joined.start() - len(first), "subject"))
+    return out
 
 
 def find_sources(sentence: str) -> list[SourceMention]:
@@ -430,6 +494,8 @@ def find_sources(sentence: str) -> list[SourceMention]:
             continue  # "a suspect believed to have ...", "soldiers said to be": nobody speaks
         # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe, a ..."
         after = _POSTPOSED.match(sentence, m.end())
+        if after and (after.group(1).endswith(("'s", "’s", "'", "’"))):
+            after = None  # "said UNHCR's field officer, Jane Doe": the owner of a job
         if (
             after
             and verb not in ("told", "tells", "tell")  # "Jane Doe, a nurse, told Reuters"
@@ -438,11 +504,23 @@ def find_sources(sentence: str) -> list[SourceMention]:
         ):
             found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
             continue
+        job = (
+            _POSTPOSED_JOB.match(sentence, m.end())
+            if after is None and verb not in ("told", "tells", "tell")
+            else None
+        )
+        if job and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
+            found.append(SourceMention(job.group(1), job.start(1), "postposed"))
+            continue
         np = _np_backward(sentence[: m.start()])
         if np and verb.endswith("ed") and _UNNAMED_DOCUMENT.match(np):
             continue  # "according to a statement posted online": a participle, no speaker
         if np:
-            found.append(SourceMention(np, m.start() - len(np) - 1, "subject"))
+            start = m.start() - len(np) - 1
+            context = _speaker_context(sentence, np, start)
+            if not any(c.how == "for" for c in context):
+                found.append(SourceMention(np, start, "subject"))
+            found.extend(context)
         elif after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
             found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
         if verb in ("told", "tells", "tell"):
