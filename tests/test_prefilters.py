@@ -136,3 +136,40 @@ def test_titles_are_not_read_inside_words() -> None:
 def test_adverb_test_is_never_stricter_than_its_pattern(text: str) -> None:
     if sources._ADVERBS.search(text):
         assert sources._may_end_with_adverb(text)
+
+
+# the pattern the figure scan used before it was split into a digit and a word search
+_CANDIDATE_BEFORE = re.compile(
+    r"\d|\b(?:a\s+(?:hundred|thousand|million|billion|dozen)|half\s+a|"
+    + alternation(numbers._COUNT_WORDS)
+    + r")\b"
+)
+_EDGES = [
+    "one", "done", "ones", "one1", "1one", "_one", "éone", "half a", "a  dozen", "a dozens",
+    "tens", "often", "twenty-one", "7", "x", " ", ".", "\n", "hundreds", "ahundred", "a hundred",
+    "٣", "twelve_", "thirty's",
+]  # fmt: skip
+
+
+def test_figure_candidates_are_the_ones_of_the_single_pattern() -> None:
+    rng = random.Random(14)
+    for _ in range(3000):
+        low = "".join(rng.choices(_EDGES, k=rng.randint(0, 8)))
+        for pos in range(len(low) + 1):
+            before = _CANDIDATE_BEFORE.search(low, pos)
+            expected = (before.start(), before.end()) if before else None
+            assert numbers._candidate(low, pos) == expected, (low, pos)
+
+
+_CREDIT_BEFORE = whole_words(sources.REPORTING_VERBS | {"according", "citing"})
+_WORDS = ["said", "unsaid", "said-", "-said", "told", "citing", "according", "x", " ", ",", "_",
+          "é", "Said", "say5", "reports", "2"]  # fmt: skip
+
+
+def test_reporting_word_test_is_the_one_of_the_pattern() -> None:
+    rng = random.Random(10)
+    for _ in range(3000):
+        text = "".join(rng.choices(_WORDS, k=rng.randint(0, 6)))
+        assert sources.may_report(text) == bool(_CREDIT_BEFORE.search(text.lower())), text
+        verbs_before = bool(sources._REPORTING_WORD.search(text))
+        assert sources._has_word(text, sources._VERBS) == verbs_before, text

@@ -318,12 +318,33 @@ _COUNT_WORDS = (
     " dozen dozens scores hundreds thousands millions tens"
 ).split()
 # where a figure can start, tested on the lower-cased sentence; the full grammar
-# (_NUMBER_RX) then runs only there instead of at every position
-_CANDIDATE = re.compile(
-    r"\d|\b(?:a\s+(?:hundred|thousand|million|billion|dozen)|half\s+a|"
+# (_NUMBER_RX) then runs only there instead of at every position. A digit, or a number
+# word that starts a word (``\b`` before it, tested in :func:`_candidate`): the pattern
+# opens with literal letters, so the engine skips ahead to them instead of trying it at
+# every position, as it must for a pattern that opens with ``\d|\b``
+_CANDIDATE_WORD = re.compile(
+    r"(?:a\s+(?:hundred|thousand|million|billion|dozen)|half\s+a|"
     + alternation(_COUNT_WORDS)
     + r")\b"
 )
+
+
+def _candidate(low: str, pos: int) -> tuple[int, int] | None:
+    r"""The first place at or after ``pos`` where a figure can start, as (start, end): what
+    ``\d|\b(?:<number words>)\b`` finds, searched as a digit and a word apart."""
+    digit = _DIGIT.search(low, pos)
+    first_digit = digit.start() if digit else len(low)
+    while True:
+        word = _CANDIDATE_WORD.search(low, pos)
+        if word is None or word.start() > first_digit:
+            return (first_digit, first_digit + 1) if digit else None
+        start = word.start()
+        before = low[start - 1] if start else ""
+        if not (before.isalnum() or before == "_"):  # \b: no word character before
+            return start, word.end()
+        pos = start + 1
+
+
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$")
 
 
@@ -333,16 +354,16 @@ def find_quantities(sentence: str) -> list[Quantity]:
     low = sentence.lower()
     pos = 0
     while True:
-        c = _CANDIDATE.search(low, pos)
+        c = _candidate(low, pos)
         if c is None:
             break
-        start = c.start()
+        start, c_end = c
         lead = _RANGE_LEAD.search(low, max(0, start - 9), start)
         m = _NUMBER_RX.match(sentence, lead.start() if lead else start)
         if m is None and lead:
             m = _NUMBER_RX.match(sentence, start)
         if m is None:
-            pos = c.end()
+            pos = c_end
             continue
         q = _vague(sentence, m) if m.group("vague") else _numeric(sentence, m)
         # "Aug 15 - Three thousand": when no range was read, go on after the first number
