@@ -113,3 +113,10 @@ def test_statements_increments_hedges_and_time_as_written() -> None:
     assert week[0].time and (week[0].time.start, week[0].time.end) == ("2024-04-29", "2024-05-05")
     undated = extract_claims("The ministry said 5 people died on Thursday.")
     assert undated[0].time and undated[0].time.start is None
+
+
+def test_a_place_inside_the_name_of_an_event_is_no_location() -> None:
+    [placed] = extract_claims("Five people were killed in the Darfur region.")
+    [event] = extract_claims("Five soldiers were killed in the Darfur conflict.")
+    assert placed.location and placed.location.text.endswith("Darfur region")
+    assert event.location is None

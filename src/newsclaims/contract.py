@@ -126,7 +126,7 @@ def _report() -> dict[str, Any]:
         "source",
         "where the article was published and, for a repost, where it first appeared",
         {
-            "outlet": _text("the outlet's name (The Korea Herald)", null=True),
+            "outlet": _text("the outlet's name (The Example Times)", null=True),
             "domain": _text("the outlet's domain, lower case, without www.", null=True),
             "url": _text("the article's URL: its canonical link, else the input's URL", null=True),
             "original_outlet": _text(
@@ -252,11 +252,11 @@ def _claim() -> dict[str, Any]:
         {
             "text": _text(
                 "the counted group as the article names it, with its nationality or "
-                "affiliation from the same clause (North Korean soldiers)"
+                "affiliation from the same clause (Sudanese soldiers)"
             ),
             "affiliation": _text(
                 "a side or group read off the subject or the agent of a verb of sending "
-                "(North Korea in 'North Korea dispatched 3,000 troops'), when stated",
+                "(Ruritania in 'Ruritania dispatched 3,000 troops'), when stated",
                 null=True,
             ),
             "carried": {
@@ -308,7 +308,7 @@ def _claim() -> dict[str, Any]:
             _object(
                 "place",
                 "where the counted event happened",
-                {"text": _text("the place as written (Kursk region)")},
+                {"text": _text("the place as written (Darfur region)")},
             ),
             "where the counted event happened, when the sentence says; else null",
         ),
@@ -369,10 +369,10 @@ def _attribution() -> dict[str, Any]:
         "one source credited for a claim",
         {
             "name": _text(
-                "the fullest name the article gives (National Intelligence Service); a "
+                "the fullest name the article gives (World Health Organization); a "
                 "plugin's entity keeps the plugin's name"
             ),
-            "short": _text("an acronym or short form (NIS)", null=True),
+            "short": _text("an acronym or short form (WHO)", null=True),
             "type": {
                 "description": "what the source is",
                 "enum": list(get_args(EntityType)),
