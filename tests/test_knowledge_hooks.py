@@ -196,3 +196,12 @@ def test_extract_warns_and_strict_extract_stops(
     captured = capsys.readouterr()
     assert "'badlex'" in captured.err and "newsclaims_entities" in captured.err
     assert captured.out == ""
+
+
+def test_gathering_again_names_the_problem_once() -> None:
+    host = lenient(("garbage", GarbageTerms()))
+    host.register(object(), name="late")  # a later registration gathers the knowledge again
+    assert any(t.term == "killed" for t in host.knowledge.measure_terms)
+    record = next(r for r in host.records if r.name == "garbage")
+    assert record.error is not None and record.error.count("newsclaims_measure_terms") == 1
+    assert len(host.knowledge_warnings) == 1

@@ -453,7 +453,8 @@ class PluginHost:
             detail = f"{err.phase}: {err.error}"
             if isinstance(err.error, BaseException):
                 detail = f"{err.phase}: {type(err.error).__name__}: {err.error}"
-            error = f"{record.error}; {detail}" if record.error else detail
+            known = (record.error or "").split("; ")
+            error = detail if not record.error else "; ".join(dict.fromkeys([*known, detail]))
             self._records[err.plugin] = attrs.evolve(record, status="degraded", error=error)
         self._fail(err)
 
