@@ -20,8 +20,10 @@ class Item:
     """One unit of work: a file to read, or bytes already read (a WARC record, stdin).
 
     :param name: the input's unique, stable name (a path, ``file.warc.gz#1234`` for the WARC
-        record at that byte offset, ``<stdin>``); it becomes the report's ``input``.
-    :param path: the file a worker reads, when ``data`` is ``None``.
+        record at that byte offset, ``<stdin>``); it becomes the report's ``input``. A path
+        that is not UTF-8 is named with its bytes escaped
+        (:func:`newsclaims.inputs.writable_name`), so the name can always be written.
+    :param path: the file a worker reads, when ``data`` is ``None`` (the real path).
     :param data: the payload, when it was read while expanding (WARC records, stdin).
     :param url: the URL the payload was fetched from (WARC-Target-URI).
     :param published: a fallback publication date (WARC-Date).
