@@ -173,3 +173,14 @@ def test_reporting_word_test_is_the_one_of_the_pattern() -> None:
         assert sources.may_report(text) == bool(_CREDIT_BEFORE.search(text.lower())), text
         verbs_before = bool(sources._REPORTING_WORD.search(text))
         assert sources._has_word(text, sources._VERBS) == verbs_before, text
+
+
+def test_entity_words_are_the_ones_of_the_look_behind_first_pattern() -> None:
+    before = re.compile(rf"(?<![\w-])[{entities.UP}][\w'’.&]*")
+    rng = random.Random(22)
+    parts = ["Ab", "a", "-", "B", "É", " ", "\n", "x-Y", "_Z", "3Q", "’s", ".", "&C"]
+    for _ in range(3000):
+        text = "".join(rng.choices(parts, k=rng.randint(0, 8)))
+        got = [(m.start(), m.group(0)) for m in entities._WORD.finditer(text)]
+        assert got == [(m.start(), m.group(0)) for m in before.finditer(text)], text
+        assert bool(entities._WORD.match(text)) == bool(before.match(text)), text

@@ -240,7 +240,10 @@ class _EntityIndex:
                     break
 
 
-_WORD = re.compile(rf"(?<![\w-])[{UP}][\w'’.&]*")  # entity names start with a capital
+# entity names start with a capital (not after a word character or a hyphen); the capital
+# comes first, its look-behind after it, so a scan skips ahead to capitals in C instead of
+# trying the look-behind at every position of the article
+_WORD = re.compile(rf"[{UP}](?<![\w-][{UP}])[\w'’.&]*")
 
 
 _WORDISH = re.compile(r"[\w-]")
