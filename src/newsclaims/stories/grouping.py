@@ -72,9 +72,32 @@ STOP = frozenset(
 )
 
 
+#: A sentence ends after a word without capitals (not "U.S.", "Fla.") or a figure.
+_SENTENCE_END = re.compile(r"(?<![\w.])[^\W\d_A-Z]*[a-z\d][.!?][\"'”’)]?(?=\s|$)")
+#: A paragraph of fewer words is no lead (a dateline, a byline, a "Published" line).
+LEAD_WORDS = 8
+#: Characters read for the first sentence.
+SENTENCE_CHARS = 400
+
+
+def headline(report: Mapping[str, Any]) -> str:
+    """The report's title, else the first sentence of its body (a news lead says what,
+    where and who: it stands in for a title the parser did not find)."""
+    title = report.get("title") or ""
+    if title.strip():
+        return str(title)
+    for paragraph in (report.get("text") or "")[:LEAD_CHARS].split("\n"):
+        if len(TOKEN.findall(paragraph)) < LEAD_WORDS:
+            continue
+        head = paragraph[:SENTENCE_CHARS]
+        end = _SENTENCE_END.search(head)
+        return head[: end.end()] if end else head
+    return ""
+
+
 def tokens(report: Mapping[str, Any]) -> Counter[str]:
-    """Counts of the content words of the report's title (counted twice) and lead."""
-    title = (report.get("title") or "").casefold()
+    """Counts of the content words of the report's :func:`headline` (counted twice) and lead."""
+    title = headline(report).casefold()
     text = (report.get("text") or "")[:LEAD_CHARS].casefold()
     words: Counter[str] = Counter()
     for found in (TOKEN.findall(title), TOKEN.findall(title), TOKEN.findall(text)):
@@ -194,20 +217,51 @@ def _apart(a: datetime | None, b: datetime | None) -> bool:
     return a is not None and b is not None and abs((a - b).total_seconds()) > WINDOW_DAYS * 86400
 
 
-def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]] = ()) -> list[int]:
-    """For each report, the index of one report of its story (the same for the whole story).
+def order_key(when: datetime | None, index: int) -> tuple[datetime, int]:
+    """The order in which reports are linked: publication time (unknown first), then input."""
+    return (when or datetime.min, index)
 
-    *links* are pairs known to be one story already (copies). Reports are read twice (word
-    counts, then vectors) and kept as vectors of their :data:`VECTOR_TERMS` heaviest words.
+
+def shortlist(shared: Mapping[int, int]) -> list[int]:
+    """The :data:`CANDIDATES` earlier reports sharing most blocking keys, in the order tried."""
+    ranked = sorted(shared.items(), key=lambda item: (-item[1], -item[0]))
+    return [i for i, _ in ranked[:CANDIDATES]]
+
+
+def passes(
+    vec_i: Packed,
+    vec_j: Packed,
+    figs_i: set[tuple[str, float]],
+    figs_j: set[tuple[str, float]],
+    when_i: datetime | None,
+    when_j: datetime | None,
+) -> bool:
+    """Whether report *i* is similar enough to report *j*, and close enough in time, to link."""
+    if _apart(when_i, when_j):
+        return False
+    return similarity(vec_i, vec_j.as_dict(), figs_i, figs_j) >= JOIN
+
+
+def replay(
+    order: Iterable[int],
+    tried: Mapping[int, Sequence[int]],
+    links: Iterable[tuple[int, int]],
+    vecs: Mapping[int, Packed] | Sequence[Packed],
+    figs: Mapping[int, set[tuple[str, float]]] | Sequence[set[tuple[str, float]]],
+) -> dict[int, int]:
+    """Union the reports of *order* into groups: for each report *j* (in :func:`order_key`
+    order), each earlier report of ``tried[j]`` that :func:`passes` joins *j*'s group unless
+    one group would be far on average from the other (:data:`GROUP_JOIN`: no chain of weak
+    links). *links* (copies) are joined first. Returns each report's group root (its least
+    index).
+
+    The outcome depends only on the reports linked to each other, so it is the same whether
+    it runs over all reports (in memory) or over each connected set of links on its own (dask).
     """
-    df, n = document_frequencies(tokens(r) for r in reports)
-    vecs = [Packed(truncate(vector(tokens(r), df, n))) for r in reports]
-    del df
-    figs = [figures(r) for r in reports]
-    dates = [published(dict(r)) for r in reports]
-    parent = list(range(len(reports)))
+    parent: dict[int, int] = {}
 
     def find(i: int) -> int:
+        parent.setdefault(i, i)
         while parent[i] != i:
             parent[i] = parent[parent[i]]
             i = parent[i]
@@ -223,7 +277,6 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
             members_of.setdefault(keep, [keep]).extend(members_of.pop(gone, [gone]))
 
     def cohesive(i: int, j: int) -> bool:
-        """Whether *i* is close enough on average to the group of *j* (and *j* to *i*'s)."""
         for one, other in ((i, j), (j, i)):
             group_members = members_of.get(find(other), ())
             if len(group_members) < 2:
@@ -237,24 +290,48 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
 
     for i, j in links:
         union(i, j)
-    # reports in time order; each key remembers the last NEIGHBOURS reports that had it
-    order = sorted(range(len(reports)), key=lambda i: (dates[i] or datetime.min, i))
+    indexes = list(order)
+    for j in indexes:
+        for i in tried.get(j, ()):
+            if find(i) != find(j) and cohesive(i, j):
+                union(i, j)
+    return {i: find(i) for i in indexes}
+
+
+def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]] = ()) -> list[int]:
+    """For each report, the index of one report of its story (the same for the whole story).
+
+    *links* are pairs known to be one story already (copies). Reports are read twice (word
+    counts, then vectors) and kept as vectors of their :data:`VECTOR_TERMS` heaviest words.
+    Steps (each also a step of :mod:`newsclaims.stories.dask`): each report is tried against
+    the :func:`shortlist` of the earlier reports among the last :data:`NEIGHBOURS` of each of
+    its blocking keys; those that :func:`passes` are linked by :func:`replay`; then groups are
+    joined by their centroids (:func:`merge_groups`).
+    """
+    df, n = document_frequencies(tokens(r) for r in reports)
+    vecs = [Packed(truncate(vector(tokens(r), df, n))) for r in reports]
+    del df
+    figs = [figures(r) for r in reports]
+    dates = [published(dict(r)) for r in reports]
+    order = sorted(range(len(reports)), key=lambda i: order_key(dates[i], i))
     recent: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=NEIGHBOURS))
+    tried: dict[int, list[int]] = {}
     for j in order:
-        mine = vecs[j].as_dict()
-        keys = blocking_keys(mine)
+        keys = blocking_keys(vecs[j].as_dict())
         shared: Counter[int] = Counter()
         for key in keys:
             shared.update(recent[key])
-        for i, _ in sorted(shared.items(), key=lambda item: (-item[1], -item[0]))[:CANDIDATES]:
-            if find(i) == find(j) or _apart(dates[i], dates[j]):
-                continue
-            if similarity(vecs[i], mine, figs[i], figs[j]) >= JOIN and cohesive(i, j):
-                union(i, j)
+        found = [
+            i
+            for i in shortlist(shared)
+            if passes(vecs[i], vecs[j], figs[i], figs[j], dates[i], dates[j])
+        ]
+        if found:
+            tried[j] = found
         for key in keys:
             recent[key].append(j)
-    roots = [find(i) for i in range(len(reports))]
-    return merge_groups(roots, vecs, dates)
+    roots = replay(order, tried, sorted(links), vecs, figs)
+    return merge_groups([roots[i] for i in range(len(reports))], vecs, dates)
 
 
 def centroid(vectors: Iterable[Mapping[str, float] | Packed]) -> dict[str, float]:
@@ -267,8 +344,53 @@ def centroid(vectors: Iterable[Mapping[str, float] | Packed]) -> dict[str, float
     return {word: w / norm for word, w in total.items()}
 
 
-def _start(span: tuple[datetime, datetime] | None) -> datetime:
+Span = tuple[datetime, datetime] | None
+#: One group for the centroid pass: its root, time span and centroid.
+Summary = tuple[int, Span, dict[str, float]]
+
+
+def summary(root: int, members: Sequence[int], vecs: Any, dates: Any) -> Summary:
+    """A group's root, time span and centroid (*members* in index order)."""
+    cent = truncate(centroid(vecs[i] for i in members), 2 * VECTOR_TERMS)
+    known = [d for d in (dates[i] for i in members) if d is not None]
+    return root, ((min(known), max(known)) if known else None), cent
+
+
+def _start(span: Span) -> datetime:
     return span[0] if span else datetime.min
+
+
+def centroid_links(block: Iterable[Summary]) -> Iterator[tuple[int, int]]:
+    """Pairs of groups sharing one centroid blocking key that are one story: each group
+    against the :data:`NEIGHBOURS` before it in time, spans at most :data:`WINDOW_DAYS`
+    apart and centroids similar (:data:`CENTROID_JOIN`)."""
+    ordered = sorted(block, key=lambda s: (_start(s[1]), s[0]))
+    for x, (b, span_b, cent_b) in enumerate(ordered):
+        for a, span_a, cent_a in ordered[max(0, x - NEIGHBOURS) : x]:
+            if span_a and span_b:
+                gap = max(span_a[0], span_b[0]) - min(span_a[1], span_b[1])
+                if gap.total_seconds() > WINDOW_DAYS * 86400:
+                    continue
+            if cosine(cent_a, cent_b) >= CENTROID_JOIN:
+                yield (a, b)
+
+
+def components(pairs: Iterable[tuple[int, int]]) -> dict[int, int]:
+    """Union-find over *pairs*: each element's least connected element."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: find(x) for x in parent}
 
 
 def merge_groups(
@@ -280,47 +402,15 @@ def merge_groups(
 
     A story's reports together name its event better than any one of them: a short first
     report ("a strong earthquake struck ...") is closer to the later reports as a whole than to
-    each. Candidate groups share a blocking key of their centroids; their time spans must be
-    at most :data:`WINDOW_DAYS` apart.
+    each. Candidate groups share a blocking key of their centroids (:func:`centroid_links`).
     """
     members: dict[int, list[int]] = defaultdict(list)
     for i, root in enumerate(roots):
         members[root].append(i)
-    cents = {
-        root: truncate(centroid(vecs[i] for i in idx), 2 * VECTOR_TERMS)
-        for root, idx in members.items()
-    }
-    spans: dict[int, tuple[datetime, datetime] | None] = {}
+    blocks: dict[str, list[Summary]] = defaultdict(list)
     for root, idx in members.items():
-        known = [d for d in (dates[i] for i in idx) if d is not None]
-        spans[root] = (min(known), max(known)) if known else None
-    blocks: dict[str, list[int]] = defaultdict(list)
-    for root, cent in cents.items():
-        for key in blocking_keys(cent, CENTROID_KEYS):
-            blocks[key].append(root)
-    parent = {root: root for root in members}
-
-    def find(r: int) -> int:
-        while parent[r] != r:
-            parent[r] = parent[parent[r]]
-            r = parent[r]
-        return r
-
-    seen: set[tuple[int, int]] = set()
-    for group in blocks.values():
-        group.sort(key=lambda r: (_start(spans[r]), r))
-        for x, b in enumerate(group):
-            for a in group[max(0, x - NEIGHBOURS) : x]:
-                pair = (a, b) if a < b else (b, a)
-                if pair in seen or find(a) == find(b):
-                    continue
-                seen.add(pair)
-                span_a, span_b = spans[a], spans[b]
-                if span_a and span_b:
-                    gap = max(span_a[0], span_b[0]) - min(span_a[1], span_b[1])
-                    if gap.total_seconds() > WINDOW_DAYS * 86400:
-                        continue
-                if cosine(cents[a], cents[b]) >= CENTROID_JOIN:
-                    ra, rb = find(a), find(b)
-                    parent[max(ra, rb)] = min(ra, rb)
-    return [find(root) for root in roots]
+        item = summary(root, idx, vecs, dates)
+        for key in blocking_keys(item[2], CENTROID_KEYS):
+            blocks[key].append(item)
+    merged = components(pair for block in blocks.values() for pair in centroid_links(block))
+    return [merged.get(root, root) for root in roots]
