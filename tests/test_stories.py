@@ -258,3 +258,53 @@ def test_a_claim_without_location_is_placed_by_the_one_story_place_its_quote_nam
     (story,) = newsclaims.stories(reports)
     by_place = {s["place"]: [p["low"] for p in s["points"]] for s in story["series"]}
     assert by_place == {None: [23, 24], "Ashford County": [15, 16]}
+
+
+def _synthetic_reports(seed: int, count: int) -> list[dict[str, Any]]:
+    """Reports of made-up events: stories of versions (some copies, some with figures), other
+    events sharing their words, reports without a date or an id."""
+    import random
+
+    rng = random.Random(seed)
+    syllables = "ba ko ri tu me sa lo vi da ne ku pa".split()
+
+    def word() -> str:
+        return "".join(rng.choice(syllables) for _ in range(rng.randint(2, 4)))
+
+    common = [word() for _ in range(60)]
+    reports: list[dict[str, Any]] = []
+    story = 0
+    while len(reports) < count:
+        names = [word().capitalize() for _ in range(4)] + [word() for _ in range(12)]
+        day = rng.randint(1, 40)
+        body = " ".join(rng.choice(names) for _ in range(60))
+        body += " " + " ".join(rng.sample(common, 15)) + "."
+        for version in range(rng.randint(1, 5)):
+            text = body if rng.random() < 0.4 else body + " " + " ".join(rng.sample(common, 20))
+            toll = 3 + version * rng.randint(0, 9)
+            report = _report(
+                f"r{seed}-{len(reports)}",
+                text + f" At least {toll} people died.",
+                " ".join(rng.sample(names[:4], 2)) + " " + rng.choice(common),
+                f"2024-07-{min(day + version // 2, 28):02d}T{rng.randint(0, 23):02d}:00:00Z",
+                [_claim("killed", toll, None, rng.choice(["police", "officials"]))],
+            )
+            if rng.random() < 0.05:
+                report["published"] = None
+            if rng.random() < 0.05:
+                del report["id"]
+            reports.append(report)
+        story += 1
+    return reports[:count]
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_dask_path_gives_the_stories_of_the_in_memory_path(seed: int) -> None:
+    pytest.importorskip("dask.bag")
+    from newsclaims.stories import dask as stories_dask
+
+    reports = _synthetic_reports(seed, 160)
+    expected = newsclaims.stories(reports)
+    print(len(expected), "stories")
+    assert len(expected) > 10 and any(len(s["reports"]) > 2 for s in expected)
+    assert stories_dask.stories(reports, partitions=5) == expected

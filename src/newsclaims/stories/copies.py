@@ -112,6 +112,27 @@ def _contained(grams: set[str], other: str) -> bool:
     return ratio <= CONTAINED_JACCARD * 2
 
 
+def same_article(grams: set[str], hashvalues: Any, earlier: str, earlier_hashvalues: Any) -> bool:
+    """Whether a later body (its shingles and signature) is a copy of an *earlier* body."""
+    estimate = float((earlier_hashvalues == hashvalues).mean())
+    if estimate < SURE_NOT and not _contained(grams, earlier):
+        return False
+    return estimate >= SURE or is_copy(grams, shingles(earlier))
+
+
+def bands(hashvalues: Any) -> list[tuple[int, bytes]]:
+    """The LSH bands of a signature: two bodies are candidates when they share one (as in the
+    ``MinHashLSH`` index of :func:`copy_sets`, with its parameters)."""
+    global _BANDS
+    if _BANDS is None:
+        lsh = _require().MinHashLSH(threshold=LSH_THRESHOLD, num_perm=PERMUTATIONS)
+        _BANDS = list(lsh.hashranges)
+    return [(n, hashvalues[start:end].tobytes()) for n, (start, end) in enumerate(_BANDS)]
+
+
+_BANDS: list[tuple[int, int]] | None = None
+
+
 def copy_sets(texts: Sequence[str], order: Sequence[int] | None = None) -> list[int]:
     """For each text, the index of its copy set's canonical text (itself when it is no copy).
 
@@ -140,10 +161,7 @@ def copy_sets(texts: Sequence[str], order: Sequence[int] | None = None) -> list[
         for other in lsh.query(sig):
             if find(other) == find(index):
                 continue
-            estimate = float((sigs[other] == sig.hashvalues).mean())
-            if estimate < SURE_NOT and not _contained(grams, texts[other]):
-                continue
-            if estimate >= SURE or is_copy(grams, shingles(texts[other])):
+            if same_article(grams, sig.hashvalues, texts[other], sigs[other]):
                 a, b = sorted((find(other), find(index)), key=rank.__getitem__)
                 parent[b] = a
         lsh.insert(index, sig, check_duplication=False)
