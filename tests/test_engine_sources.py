@@ -56,3 +56,21 @@ def test_inverted_speaker_named_after_a_job() -> None:
     assert [a.name for a in _statement(text, "roads").attribution] == ["Marta Olsen"]
     text = '"We ran out of tents," said Caritas\' field director in Tete, Paolo Renzi.'
     assert [a.name for a in _statement(text, "tents").attribution] == ["Paolo Renzi"]
+
+
+def test_a_person_introduced_with_an_age_is_the_she_of_the_quote_after() -> None:
+    text = (
+        "Harbour master Omar Castell said 12 boats sank. Lena Varga, 58, who has fished here "
+        'for decades, stood on the pier. "We lost everything," she said.'
+    )
+    assert [a.name for a in _statement(text, "lost everything").attribution] == ["Lena Varga"]
+
+
+def test_every_sentence_of_an_open_quotation_goes_to_its_speaker() -> None:
+    text = (
+        'Fire chief Olga Brandt said: "Crews worked all night in the smoke. They saved the '
+        'school. Nobody was hurt. The worst is over." Roads reopened later.'
+    )
+    for part in ("saved the school", "Nobody was hurt", "worst is over"):
+        assert [a.name for a in _statement(text, part).attribution] == ["Olga Brandt"]
+    assert not [c for c in _claims(text) if "Roads reopened" in c.quote]

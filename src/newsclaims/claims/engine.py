@@ -207,6 +207,7 @@ def extract_claims(
     last_subject_sentence: Sentence | None = None
     last_group: str | None = None  # the group counted by the latest figure ("22 survivors")
     prev_had_figures = False
+    quote_open = False  # a quotation of this paragraph is still open before the sentence
     event_date: TimeMention | None = None
     story_day: TimeMention | None = None  # the day of the figures told so far ("on Friday")
 
@@ -214,6 +215,7 @@ def extract_claims(
         s = sent.text
         if prev_sentence is not None and prev_sentence.paragraph != sent.paragraph:
             prev_sources = ()
+            quote_open = False
         event_sentence = None if prev_had_figures else prev_sentence
         quantities = find_quantities(s)
         anaphor = (
@@ -330,7 +332,7 @@ def extract_claims(
             unclaimed = []
             statements.append((sent, sources))
             quoted_by = sources if _has_quote(s) else ()
-        elif not sources and quoted_by and _continues_quote(prev_sentence, sent):
+        elif not sources and quoted_by and _continues_quote(prev_sentence, sent, quote_open):
             # "I heard shots," said Jane Doe. "I got under my car.": the same speaker
             statements.append((sent, quoted_by))
         else:
@@ -358,6 +360,8 @@ def extract_claims(
         # sources carry to the next sentence only ("The agency also noted ...")
         prev_sources = sources
         prev_sentence = sent
+        if _leaves_quote_open(s):
+            quote_open = not quote_open  # a quotation opens or closes in this sentence
 
     statements.sort(key=lambda st: st[0].start)
     del entities  # its indexes are done with: free them before the claims are built
@@ -427,14 +431,12 @@ def _leaves_quote_open(text: str) -> bool:
     return text.count("“") > text.count("”") or text.count('"') % 2 == 1
 
 
-def _continues_quote(prev: Sentence | None, sent: Sentence) -> bool:
+def _continues_quote(prev: Sentence | None, sent: Sentence, quote_open: bool) -> bool:
     """Whether ``sent`` goes on quoting the speaker of ``prev``: in the same paragraph, it opens
-    a quotation, or ``prev`` left one open."""
+    a quotation, or one opened before it is still open (``quote_open``)."""
     if prev is None or prev.paragraph != sent.paragraph:
         return False
-    if _OPENING.match(sent.text):
-        return True
-    return _leaves_quote_open(prev.text)
+    return quote_open or _OPENING.match(sent.text) is not None
 
 
 _PART_OF = re.compile(

@@ -42,13 +42,28 @@ _SPEAKER_BEFORE = re.compile(
 )
 
 
+# a person introduced with an age: "Maria Lopez, 45, who ...", "Passenger Ann Lee, 67, of ..."
+_AGED = re.compile(rf"(?=[{UP}])(?<![\w'’-])(?P<name>{PERSON_NAME}),\s+\d{{1,3}},")
+
+
 def _speakers(text: str) -> Iterator[re.Match[str]]:
-    """People named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee"."""
+    """People named as speakers: "..., Maria Lopez, said", "Maria Lopez told", "said Ann Lee",
+    and people introduced with their age, who are quoted next ("Maria Lopez, 45, ...")."""
     yield from _SPEAKER_APPOSED.finditer(text)
+    if ", " in text:
+        for age in _AGE_COMMA.finditer(text):
+            found = _AGED.search(text, max(0, age.start() - 60), age.end())
+            while found is not None and found.end() < age.end():
+                found = _AGED.search(text, found.start() + 1, age.end())
+            if found is not None:
+                yield found
     for end in _speech_verb_starts(text):
         found = _SPEAKER_BEFORE.search(text, max(0, end - 100), end)
         if found:
             yield found
+
+
+_AGE_COMMA = re.compile(r", \d{1,3},")
 
 
 def _speech_verb_starts(text: str) -> list[int]:
