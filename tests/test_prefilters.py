@@ -161,20 +161,6 @@ def test_figure_candidates_are_the_ones_of_the_single_pattern() -> None:
             assert numbers._candidate(low, pos) == expected, (low, pos)
 
 
-_CREDIT_BEFORE = whole_words(sources.REPORTING_VERBS | {"according", "citing"})
-_WORDS = ["said", "unsaid", "said-", "-said", "told", "citing", "according", "x", " ", ",", "_",
-          "é", "Said", "say5", "reports", "2"]  # fmt: skip
-
-
-def test_reporting_word_test_is_the_one_of_the_pattern() -> None:
-    rng = random.Random(10)
-    for _ in range(3000):
-        text = "".join(rng.choices(_WORDS, k=rng.randint(0, 6)))
-        assert sources.may_report(text) == bool(_CREDIT_BEFORE.search(text.lower())), text
-        verbs_before = bool(sources._REPORTING_WORD.search(text))
-        assert sources._has_word(text, sources._VERBS) == verbs_before, text
-
-
 def test_entity_words_are_the_ones_of_the_look_behind_first_pattern() -> None:
     before = re.compile(rf"(?<![\w-])[{entities.UP}][\w'’.&]*")
     rng = random.Random(22)
