@@ -17,16 +17,43 @@ The plugin answers detection for every HTML document with a low score
 
 from __future__ import annotations
 
-from newsclaims import hookimpl
+from typing import TYPE_CHECKING, Any
+
 from newsclaims.knowledge import Knowledge
+from newsclaims.markers import hookimpl
 from newsclaims.models import Article, Document
 
-from .jsonld import article_object, jsonld_objects
-from .metadata import PageMetadata, read_metadata
-from .parse import article_from_tree, parse_html
-from .tree import parse_tree
+if TYPE_CHECKING:
+    from .jsonld import article_object, jsonld_objects
+    from .metadata import PageMetadata, read_metadata
+    from .parse import article_from_tree, parse_html
+    from .tree import parse_tree
 
 __version__ = "0.1.0"
+
+# the parser (lxml, trafilatura, the patterns) is imported on first use: a run over plain
+# text loads the plugin without paying for it (issue 14, start-up)
+_LAZY = {
+    "article_object": "jsonld",
+    "jsonld_objects": "jsonld",
+    "PageMetadata": "metadata",
+    "read_metadata": "metadata",
+    "article_from_tree": "parse",
+    "parse_html": "parse",
+    "parse_tree": "tree",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "DETECT_SCORE",
@@ -56,4 +83,6 @@ def newsclaims_parse(document: Document, knowledge: Knowledge) -> Article | None
     """Parse an HTML page; decline plain text."""
     if not document.is_html:
         return None
+    from .parse import parse_html
+
     return parse_html(document, knowledge)

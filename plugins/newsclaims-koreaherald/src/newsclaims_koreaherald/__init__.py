@@ -26,8 +26,6 @@ from newsclaims.models import Article, Document
 
 from . import lexicon
 from .detect import examine
-from .page import parse_page
-from .repost import parse_plain_copy, parse_repost
 from .romanization import korean_person_key
 from .upstream import minimal_article
 
@@ -58,6 +56,11 @@ def newsclaims_detect(document: Document) -> float | None:
 def newsclaims_parse(document: Document, knowledge: Knowledge) -> Article | None:
     """Parse a Korea Herald page, a plain-text copy, or another outlet's repost."""
     try:
+        # the parsers (lxml layouts, repost readers) are imported when a document is ours to
+        # parse, not when the plugin loads (issue 14, start-up)
+        from .page import parse_page
+        from .repost import parse_plain_copy, parse_repost
+
         evidence = examine(document)
         if evidence is not None and evidence.is_repost:
             return parse_repost(document, knowledge, evidence)
