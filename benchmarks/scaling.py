@@ -7,7 +7,8 @@ Run from the project root::
 Inputs: ``--files`` text files made from the texts of ../shared/corpus (conflict, varied,
 stories), each with a line of its own so no two are alike, written once to a temporary folder.
 Every variant reads the same files and is timed as wall time, alternating (jobs 1, jobs 2,
-dask with 2 worker processes) ``--repeat`` times; the best of each is kept. Printed: the 1-minute load average before and after (the machine is shared: ratios, not rates, are the
+dask with 2 worker processes) ``--repeat`` times; the best of each is kept. Printed: the
+1-minute load average before and after (the machine is shared: ratios, not rates, are the
 result), each variant's files/s, the ratios (issue 14: ``--jobs 2`` at least 1.8x one job where
 two cores are free; dask within 1.2x of ``--jobs 2``), and whether the dask records equal
 ``extract``'s (every field, in input order).
@@ -33,6 +34,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +104,7 @@ def main() -> None:
         folder.mkdir()
         make_inputs(folder, args.files)
         best: dict[str, float] = {}
-        variants = {
+        variants: dict[str, Callable[[], float]] = {
             "jobs1": lambda: run_extract(folder, 1, Path(tmp) / "j1.jsonl"),
             "jobs2": lambda: run_extract(folder, 2, Path(tmp) / "j2.jsonl"),
             "dask2": lambda: run_dask(folder, 2, Path(tmp) / "dask.jsonl"),
