@@ -22,6 +22,7 @@ import io
 import os
 import re
 import sys
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -32,7 +33,7 @@ from .dates import checked_published, parse_iso
 from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
 from .errors import InputError as InputError
 from .models import Document
-from .sniff import binary_reason, is_blank
+from .sniff import binary_reason, is_blank, wide_codec
 from .sniff import sniff_content_type as sniff_content_type
 
 #: The largest input read, in bytes, after decompression (64 MiB): a page is far smaller,
@@ -106,43 +107,125 @@ def declared_charset(data: bytes) -> str | None:
 def decode_bytes(data: bytes, charset: str | None = None) -> tuple[str, str, tuple[str, ...]]:
     """Decode ``data`` and return ``(text, encoding, warnings)``.
 
-    Order: byte-order mark, the ``charset`` argument (an HTTP header), the document's own
-    declaration, strict UTF-8, detection (``charset_normalizer`` when installed, else a
-    list of common encodings), and finally UTF-8 with replacement characters, noted in
-    the warnings.
+    Order: a byte-order mark; the ``charset`` argument (an HTTP header), then the
+    document's own declaration (``<meta charset>``, ``http-equiv``, XML declaration);
+    strict UTF-8; a declared charset that fails on a few bytes only (those replaced); UTF-8
+    that fails on a few bytes only (a file that is UTF-8 but for a few bytes stays UTF-8,
+    with U+FFFD for those and a warning, never mojibake everywhere); detection
+    (``chardet``, else ``charset_normalizer``, else a list of common encodings); and
+    finally UTF-8 with replacement characters. Every replacement is noted in the warnings.
+
+    >>> decode_bytes("naïve café".encode("utf-8") + bytes([255]))[0]
+    'naïve café\ufffd'
+    >>> decode_bytes("The \u201cnaïve\u201d café".encode("cp1252"))[:2]
+    ('The “naïve” café', 'cp1252')
     """
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return data.decode(name, errors="replace"), name, ()
-    candidates: list[str] = []
+            text = data.decode(name, errors="replace")
+            return text, name, _replaced(text, data, name)
+    wide = wide_codec(data[:65536]) if b"\x00" in data[:4096] else None
+    if wide is not None:  # UTF-16/32 without a byte-order mark (NULs are valid UTF-8)
+        text = data.decode(wide, errors="replace")
+        return text, wide, _replaced(text, data, wide)
+    declared: list[str] = []
     for codec in (_codec(charset) if charset else None, declared_charset(data)):
-        if codec and codec not in candidates:
-            candidates.append(codec)
-    if "utf-8" not in candidates:
-        candidates.append("utf-8")
-    for codec in candidates:
+        if codec and codec not in declared:
+            declared.append(codec)
+    for codec in [*declared, "utf-8"]:
         try:
             return data.decode(codec), codec, ()
         except (UnicodeDecodeError, LookupError):
             continue
+    for codec in declared:  # the page says what it is: a few bad bytes do not overrule it
+        text = data.decode(codec, errors="replace")
+        if _few_replaced(text, data):
+            return text, codec, _replaced(text, data, codec)
+    text = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(text, data):
+        return text, "utf-8", _replaced(text, data, "utf-8")
     guessed = _detect(data)
     if guessed:
-        return data.decode(guessed, errors="replace"), guessed, ()
-    text = data.decode("utf-8", errors="replace")
-    bad = text.count("\ufffd")
-    return text, "utf-8", (f"{bad} undecodable byte sequence(s) replaced with U+FFFD",)
+        guessed_text = data.decode(guessed, errors="replace")
+        return guessed_text, guessed, _replaced(guessed_text, data, guessed)
+    return text, "utf-8", _replaced(text, data, "utf-8")
+
+
+def _bad(text: str, data: bytes) -> int:
+    """How many replacement characters decoding made (not those the bytes hold)."""
+    return text.count("\ufffd") - data.count("\ufffd".encode())
+
+
+def _replaced(text: str, data: bytes, codec: str) -> tuple[str, ...]:
+    bad = _bad(text, data)
+    if bad <= 0:
+        return ()
+    return (f"{bad} byte sequence(s) not valid {codec} replaced with U+FFFD",)
+
+
+def _few_replaced(text: str, data: bytes) -> bool:
+    """At most one character in a hundred was replaced."""
+    bad = _bad(text, data)
+    return bad * 100 <= len(text)
+
+
+def _mostly_utf8(text: str, data: bytes) -> bool:
+    """UTF-8 but for a few bytes: valid multi-byte characters are at least as many as
+    the invalid sequences. Text in a single-byte legacy codec has (almost) no valid
+    UTF-8 sequences (an accented letter there is one byte followed by ASCII), so it goes
+    on to detection."""
+    bad = _bad(text, data)
+    valid = sum(1 for ch in text if ch > "\x7f") - max(bad, 0)
+    return valid >= 1 and valid >= bad
+
+
+#: a detector's second guess this close to its first is as good; then windows-1252 wins
+_NEAR = 0.9
+
+
+def _chardet(results: Sequence[Mapping[str, Any]]) -> str | None:
+    """chardet's best codec; windows-1252 when it scores nearly as well as the best.
+
+    With few non-ASCII bytes (a "naïve" or a "café" in English text) every Latin codec
+    scores alike and the first is a coin toss; windows-1252, the most common legacy codec
+    of the web (the WHATWG default for most locales), is then the better bet.
+    """
+    ranked = [
+        (r.get("confidence") or 0.0, _codec(r["encoding"])) for r in results if r.get("encoding")
+    ]
+    ranked = [(score, name) for score, name in ranked if name]
+    if not ranked:
+        return None
+    best_score, best = ranked[0]
+    for score, name in ranked:
+        if name == "cp1252" and score >= _NEAR * best_score:
+            return name
+    return best
 
 
 def _detect(data: bytes) -> str | None:
+    """The codec a detector finds for ``data`` (``chardet``, else ``charset_normalizer``).
+
+    chardet is preferred: on windows-1252 text with accents and curly quotes
+    charset_normalizer answers windows-1250 ("naïve" read as "naďve"), chardet does not.
+    """
+    sample = data[:200_000]
     try:
-        from charset_normalizer import from_bytes
+        import chardet
     except ImportError:  # pragma: no cover - depends on the environment
-        best_name = None
+        name = None
     else:
-        best = from_bytes(data).best()
-        best_name = _codec(best.encoding) if best is not None else None
-    if best_name:
-        return best_name
+        name = _chardet(chardet.detect_all(sample, prefer_superset=True))
+    if name is None:
+        try:
+            from charset_normalizer import from_bytes
+        except ImportError:  # pragma: no cover - depends on the environment
+            pass
+        else:
+            best = from_bytes(sample).best()
+            name = _codec(best.encoding) if best is not None else None
+    if name:
+        return name
     for codec in ("cp949", "gb18030", "cp932", "cp1251"):
         try:
             data.decode(codec)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import codecs
 import re
 
-__all__ = ["HTML_ELEMENTS", "binary_reason", "is_blank", "sniff_content_type"]
+__all__ = ["HTML_ELEMENTS", "binary_reason", "is_blank", "sniff_content_type", "wide_codec"]
 
 #: Every element name of HTML (the WHATWG living standard, with SVG/MathML roots and the
 #: obsolete elements old pages still use: ``center``, ``font``, ``marquee``, ...).
@@ -161,14 +161,20 @@ def _signature(data: bytes) -> str | None:
     return None
 
 
-def _wide_text(sample: bytes) -> bool:
-    """UTF-16 or UTF-32 text without a byte-order mark: it decodes as one, into text.
+def wide_codec(sample: bytes) -> str | None:
+    """The codec of UTF-16 or UTF-32 text (with or without a byte-order mark), or ``None``.
+
+    The sample must decode as one, into text.
 
     Almost any bytes decode as UTF-16, so "text" is asked of the result: printable
     characters (or white space), with word or sentence separators (white space, or the
     ideographic comma and full stop) at least once in a hundred characters.
     """
-    for codec in ("utf-16", "utf-32", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"):
+    # the NULs say the byte order: high bytes of Latin text come second in little endian
+    little = sample[1::2].count(0) >= sample[0::2].count(0)
+    order = ("le", "be") if little else ("be", "le")
+    candidates = ("utf-16", "utf-32", *(f"utf-{w}-{o}" for w in (16, 32) for o in order))
+    for codec in candidates:
         if codec in ("utf-16", "utf-32") and not sample.startswith(_UTF16_32):
             continue
         try:  # not final: the sample may end inside a character
@@ -181,8 +187,8 @@ def _wide_text(sample: bytes) -> bool:
         odd = sum(1 for ch in text if not ch.isprintable() and not ch.isspace())
         separators = sum(1 for ch in text if ch.isspace() or "\u3000" <= ch <= "\u3002")
         if odd <= _MAX_CONTROL_SHARE * len(text) and separators * 100 >= len(text):
-            return True
-    return False
+            return codec
+    return None
 
 
 def binary_reason(data: bytes) -> str | None:
@@ -206,7 +212,7 @@ def binary_reason(data: bytes) -> str | None:
     controls = len(sample) - len(sample.translate(None, _CONTROL))
     if b"\x00" not in sample and controls <= _MAX_CONTROL_SHARE * len(sample):
         return None
-    if _wide_text(sample):  # UTF-16 and UTF-32 text is full of NULs and low bytes
+    if wide_codec(sample) is not None:  # UTF-16 and UTF-32 text is full of NULs and low bytes
         return None
     if b"\x00" in sample:
         return "NUL bytes (not UTF-16 or UTF-32 text)"
