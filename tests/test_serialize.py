@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import attrs
 import pytest
 
 from newsclaims.models import (
@@ -128,3 +129,52 @@ def test_line_separators_are_escaped_so_a_jsonl_record_is_one_line() -> None:
     text = record_to_json({"quote": "a\u2028b\u2029c"})
     assert text.splitlines() == [text]
     assert json.loads(text) == {"quote": "a\u2028b\u2029c"}
+
+
+def _cattrs_dict(obj: object) -> object:
+    """What the cattrs converter the records were written with before gives."""
+    from newsclaims.serialize import converter
+
+    return converter.unstructure(obj)
+
+
+def _typed(value: object) -> object:
+    """``value`` with the type of every part beside it, so that 12 and 12.0 differ."""
+    if isinstance(value, dict):
+        return {k: _typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+def test_records_are_written_as_the_cattrs_converter_wrote_them() -> None:
+    """issue 14 (start-up): writing a record no longer imports cattrs; its dict is the same,
+    type for type, on a full report, fractional and integral bounds, every labelled input."""
+    from pathlib import Path
+
+    from newsclaims import parse
+    from newsclaims.models import Failure
+    from newsclaims.serialize import failure_to_dict
+
+    root = Path(__file__).resolve().parents[1]
+    reports = [full_report()]
+    value = Value(2.5, 7.0, False, True, True, "percent", "2.5-7%")
+    reports.append(
+        attrs.evolve(full_report(), claims=(attrs.evolve(full_report().claims[0], value=value),))
+    )
+    for path in sorted((root / "seeds").glob("*.txt")) + sorted(
+        (root / "tests" / "articles").glob("*.txt")
+    ):
+        reports.append(parse(path, published="2024-06-01"))
+    for report in reports:
+        assert _typed(report_to_dict(report)) == _typed(_cattrs_dict(report)), report.input
+        assert report_to_json(report) == json.dumps(_cattrs_dict(report), ensure_ascii=False)
+    failure = Failure("a.txt", "InputError", "no such file", None)
+    assert failure_to_dict(failure) == {"schema_version": SCHEMA_VERSION, **_cattrs_dict(failure)}
+    with pytest.raises(ContractError):
+        report_to_dict(
+            attrs.evolve(
+                full_report(),
+                claims=(attrs.evolve(full_report().claims[0], value=Value(1, float("inf"))),),
+            )
+        )

@@ -10,16 +10,17 @@ from __future__ import annotations
 
 import json
 import math
+from functools import cache
 from importlib import resources
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import cattrs
-from cattrs.preconf.json import make_converter
+import attrs
 
 from .errors import NewsclaimsError
 from .models import SCHEMA_VERSION, Failure, Report
 
-converter = make_converter()
+if TYPE_CHECKING:
+    import cattrs
 
 
 class ContractError(NewsclaimsError, ValueError):
@@ -39,22 +40,50 @@ def _num(value: float | None) -> float | int | None:
     return value
 
 
-converter.register_unstructure_hook(float, _num)
-converter.register_unstructure_hook(float | None, _num)
-# spans are (start, end) tuples in Python and [start, end] arrays in JSON
-converter.register_unstructure_hook_func(lambda t: t == tuple[int, int], list)
+@cache
+def _converter() -> cattrs.Converter:
+    """The cattrs converter that reads records back (:func:`report_from_dict`); built on
+    first use, so writing records does not import cattrs (issue 14, start-up)."""
+    from cattrs.preconf.json import make_converter
+
+    converter = make_converter()
+    converter.register_unstructure_hook(float, _num)
+    converter.register_unstructure_hook(float | None, _num)
+    # spans are (start, end) tuples in Python and [start, end] arrays in JSON
+    converter.register_unstructure_hook_func(lambda t: t == tuple[int, int], list)
+    return converter
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":  # the cattrs converter, for callers that used it
+        return _converter()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+def _plain(value: Any) -> Any:
+    """A model as the JSON-ready value the cattrs converter gives: an attrs instance as a
+    ``dict`` of its fields in order, a tuple as a list, a float through :func:`_num`."""
+    if attrs.has(type(value)):
+        return {f.name: _plain(getattr(value, f.name)) for f in attrs.fields(type(value))}
+    if isinstance(value, tuple | list):
+        return [_plain(v) for v in value]
+    if isinstance(value, float):
+        return _num(value)
+    return value
 
 
 def report_to_dict(report: Report) -> dict[str, Any]:
     """The report as a JSON-ready ``dict`` (the contract's field names)."""
-    data: dict[str, Any] = converter.unstructure(report)
+    data: dict[str, Any] = _plain(report)
     return data
 
 
 def report_from_dict(data: dict[str, Any]) -> Report:
     """Read a report back from its ``dict`` form; raises :class:`ContractError`."""
+    import cattrs
+
     try:
-        return converter.structure(data, Report)
+        return _converter().structure(data, Report)
     except (cattrs.BaseValidationError, TypeError, ValueError, KeyError) as exc:
         detail = (
             "; ".join(cattrs.transform_error(exc))
@@ -96,7 +125,7 @@ def failure_to_dict(failure: Failure) -> dict[str, Any]:
     do, so one test tells them apart.
     """
     data: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
-    data.update(converter.unstructure(failure))
+    data.update(_plain(failure))
     return data
 
 
