@@ -260,6 +260,15 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
 #: Endings of a noun for one person by what they do ("commissioner", "vendor", "guardian").
 PERSON_SUFFIXES = r"(?:er|or|ist|ian|man|woman|ant|ent)"
 
+#: Nouns for a force that is deployed when it arrives or takes part ("120 soldiers joined").
+FORCE_NOUNS: frozenset[str] = frozenset(
+    """
+    soldiers troops police policemen officers firefighters rescuers personnel marines
+    paratroopers commandos peacekeepers guardsmen gendarmes troopers rangers medics
+    paramedics responders reinforcements servicemen agents divers
+    """.split()
+)
+
 #: Nouns for one person's post, who may speak for an organisation ("a spokesperson for X",
 #: "the medical superintendent at Y"), besides those of PERSON_SUFFIXES.
 JOB_NOUNS: frozenset[str] = frozenset(

@@ -20,7 +20,7 @@ from functools import lru_cache
 import attrs
 
 from ..knowledge import Knowledge, MeasureTerm
-from .lexicon import PEOPLE_NOUNS
+from .lexicon import FORCE_NOUNS, PEOPLE_NOUNS
 from .numbers import _WORD_NUM
 from .sentences import last_word, tail
 
@@ -242,6 +242,15 @@ class Phrase:
     end: int  # offset in the text after the number where the phrase ends
 
 
+# what a force does when it arrives or takes part, after the figure and its noun: "120 soldiers
+# (from the 4th brigade) joined the search", "68 firefighters were due to arrive"
+_ARRIVES = re.compile(
+    r"(?:\s+(?:from|of|with)\s+[^,.;:()\"“”]{1,60}?)?\s+(?:also\s+|have\s+|had\s+|were\s+|are\s+)?"
+    r"(?:joined|arrived|(?:were\s+|are\s+)?(?:due|expected|set|scheduled)\s+to\s+(?:arrive|join)"
+    r"|(?:been\s+)?(?:brought|drafted|called|flown|bussed|moved|rushed|drafted)\s+in"
+    r"|carried\s+out|took\s+part|(?:been\s+)?involved|on\s+the\s+ground)\b"
+)
+_INVOLVING = re.compile(r"\b(?:involved|involving|involves|involve)\s+(?:[a-z]+\s+){0,2}$")
 _OF_THE = re.compile(r"\s+of\s+(?:the|those|these)\s")
 _OF_LEAD = re.compile(r"\s+of\s+(?:the|them|those|these|whom|its|their)\s+|\s+of\s+")
 _PERCENT_LEAD = re.compile(r"\s*(?:per\s*cent|percent|%)")
@@ -461,6 +470,18 @@ def read_figure(
             # "Of the 130 injured, 77 were women or children": part of the group named first
             people = were_people(after)
             return Reading(measure, people or lead.group(1), _negated_before(before))
+
+    # "120 soldiers from the 4th brigade joined the search", "the search involved 900
+    # officers": a force that arrives or takes part is deployed
+    if (
+        phrase.kind == "people"
+        and phrase.head.lower().rsplit(" ", 1)[-1] in FORCE_NOUNS
+        and (
+            _ARRIVES.match(after, phrase.end) or _INVOLVING.search(before, max(0, len(before) - 30))
+        )
+    ):
+        subject = f"{phrase.modifiers} {phrase.head}".strip()
+        return Reading("deployed", subject, _negated_before(before))
 
     # 2. a measure verb right before the number
     near = tail(before, 64)
