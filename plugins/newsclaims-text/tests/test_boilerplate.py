@@ -146,3 +146,38 @@ def test_one_matcher_per_knowledge() -> None:
     assert matcher_for(k) is matcher_for(Knowledge(boilerplate=BOILERPLATE))
     assert matcher_for(k).reason("Leave a Reply") == "comment-form"
     assert matcher_for(Knowledge()).reason("Leave a Reply") is None
+
+
+def _old_combined(patterns: tuple[BoilerplatePattern, ...]) -> tuple[str | None, tuple[str, ...]]:
+    """The combined pattern and the rest as the matcher built them with one test per pattern."""
+    from newsclaims_text.boilerplate import _mergeable
+
+    merged = [p for p in patterns if _mergeable(p)]
+    if not merged:
+        return None, tuple(p.pattern for p in patterns)
+    try:
+        rx = re.compile("|".join(f"(?:{p.pattern})" for p in merged), re.I)
+    except re.error:
+        return None, tuple(p.pattern for p in patterns)
+    return rx.pattern, tuple(p.pattern for p in patterns if p not in merged)
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        (),
+        (BoilerplatePattern(r"(a)\1", "x"),),  # refers to its own group: never merged
+        (BoilerplatePattern(r"(?s)a.b", "x"),),  # a global flag: compiles alone only
+        (BoilerplatePattern(r"(?P<n>a)", "x"), BoilerplatePattern(r"(?P<n>b)", "y")),
+    ],
+)
+def test_the_combined_pattern_is_the_one_of_one_test_per_pattern(
+    extra: tuple[BoilerplatePattern, ...],
+) -> None:
+    """issue 14 (start-up): the alternation is compiled once, no longer each pattern again
+    inside a group first; what it stands for is unchanged."""
+    from newsclaims_text.boilerplate import PATTERNS, LineMatcher
+
+    matcher = LineMatcher((*PATTERNS, *extra))
+    any_pattern = matcher._any.pattern if matcher._any is not None else None
+    assert (any_pattern, tuple(p.pattern for p in matcher._rest)) == _old_combined(matcher.patterns)

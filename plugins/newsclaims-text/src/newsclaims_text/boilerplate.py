@@ -131,6 +131,14 @@ def _mergeable(p: BoilerplatePattern) -> bool:
     return True
 
 
+def _alternation(patterns: list[BoilerplatePattern]) -> re.Pattern[str] | None:
+    """The patterns as one case-blind alternation, or ``None`` when it does not compile."""
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns), re.I)
+    except re.error:
+        return None
+
+
 class LineMatcher:
     """Match whole lines against boilerplate patterns, keeping lines that are prose.
 
@@ -146,14 +154,22 @@ class LineMatcher:
         self.patterns = tuple(seen.values())
         self._any: re.Pattern[str] | None = None
         self._rest = self.patterns  # the patterns the combined regex does not stand for
-        merged = [p for p in self.patterns if _mergeable(p)]
-        if merged and all(_compiles(p) for p in self.patterns):
-            try:
-                self._any = re.compile("|".join(f"(?:{p.pattern})" for p in merged), re.I)
-            except re.error:  # one group name in two patterns: no combined regex
-                return
-            ids = {id(p) for p in merged}
-            self._rest = tuple(p for p in self.patterns if id(p) not in ids)
+        if not all(_compiles(p) for p in self.patterns):
+            return
+        # the alternation of every pattern that does not refer to its own groups, compiled
+        # once: when it compiles, each of them compiles inside a group too, so testing each
+        # alone first (_mergeable: one more compile per pattern, a slow first parse) is
+        # needed only when it does not
+        merged = [p for p in self.patterns if not _SELF_REFERENCE.search(p.pattern)]
+        combined = _alternation(merged)
+        if combined is None:
+            merged = [p for p in merged if _mergeable(p)]
+            combined = _alternation(merged)
+        if not merged or combined is None:  # one group name in two patterns: none combined
+            return
+        self._any = combined
+        ids = {id(p) for p in merged}
+        self._rest = tuple(p for p in self.patterns if id(p) not in ids)
 
     def reason(self, line: str) -> str | None:
         """The reason ``line`` is boilerplate, or ``None`` when it is not (or in doubt)."""
