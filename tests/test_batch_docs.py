@@ -30,6 +30,7 @@ def test_every_batch_option_is_on_the_page() -> None:
 
 
 def test_every_error_type_and_exit_status_is_on_the_page() -> None:
-    for kind in (limits.TIMEOUT, limits.MEMORY_LIMIT, limits.WORKER_DIED, "NoParserError"):
+    kinds = (limits.TIMEOUT, limits.MEMORY_LIMIT, limits.WORKER_DIED, "NoParserError")
+    for kind in (*kinds, "InputTooLargeError", "BinaryInputError", "EmptyInputError"):
         assert f"`{kind}`" in PAGE, kind
     assert f"| {command.EXIT_OUTPUT} |" in PAGE

@@ -121,3 +121,48 @@ def test_a_file_cut_between_records_is_whole(tmp_path: Path) -> None:
     starts = build(whole)
     short = cut(whole, tmp_path / "b.warc.gz", starts[2])
     assert [i.error for i in expand([str(short)])] == [None, None]
+
+
+def test_a_compressed_page_over_the_cap_is_not_read_whole(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--max-input-bytes holds inside a WARC record too (issue 10 item 10): a page sent with
+    Content-Encoding gzip was decompressed whole while the WARC was read."""
+    import gzip as gz
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    page = (
+        b"<html><body><p>" + b"Police said 3 people were hurt. " * 200_000 + b"</p></body></html>"
+    )
+    warc = tmp_path / "bomb.warc.gz"
+    with open(warc, "wb") as fh:
+        writer = WARCWriter(fh, gzip=True)
+        headers = StatusAndHeaders(
+            "200 OK",
+            [("Content-Type", "text/html"), ("Content-Encoding", "gzip")],
+            protocol="HTTP/1.1",
+        )
+        writer.write_record(
+            writer.create_warc_record(
+                "https://news.example.org/big",
+                "response",
+                payload=io.BytesIO(gz.compress(page)),
+                http_headers=headers,
+            )
+        )
+    assert warc.stat().st_size < len(page) // 50
+    (item,) = expand([str(warc)], max_input_bytes=100_000)
+    # before: the whole 6.4 MB page in memory
+    assert item.data is not None and len(item.data) == 100_001
+    code, (record,), _ = run(capsys, str(warc), "--max-input-bytes", "100000")
+    assert code == 1 and record["error"] == "InputTooLargeError"
+    assert record["input"] == f"{warc}#0"
+    (whole,) = expand([str(warc)], max_input_bytes=0)
+    assert whole.data == page
+
+
+def test_standard_input_is_read_up_to_the_cap() -> None:
+    (item,) = expand(["-"], stdin=io.BytesIO(b"x" * 1000), max_input_bytes=10)
+    assert item.data == b"x" * 11

@@ -232,7 +232,13 @@ def run_extract(
     appending = bool(args.resume) and bool(done)
     progress = Progress(err, enabled=err.isatty() and not args.quiet)
     walked = WalkCounts()
-    items: Iterator[Item] = expand(paths, args.glob or (), from_file=args.from_file, counts=walked)
+    items: Iterator[Item] = expand(
+        paths,
+        args.glob or (),
+        from_file=args.from_file,
+        counts=walked,
+        max_input_bytes=max_input_bytes_from(args),
+    )
     if done:
         items = _skip_done(items, done, progress)
     head = list(itertools.islice(items, 2))

@@ -31,7 +31,7 @@ from typing import BinaryIO, Literal
 
 import attrs
 
-from ..inputs import writable_name
+from ..inputs import DEFAULT_MAX_INPUT_BYTES, writable_name
 from .item import INPUT_ERROR, Item
 from .warc import warc_items
 
@@ -262,9 +262,11 @@ def _problem_item(path: str, problem: str) -> Item:
     return Item(name=name, error=(INPUT_ERROR, f"{name}: {problem}"))
 
 
-def _file_items(path: str, st: os.stat_result | None = None) -> Iterator[Item]:
+def _file_items(
+    path: str, st: os.stat_result | None = None, max_input_bytes: int | None = None
+) -> Iterator[Item]:
     if is_warc(path):
-        yield from warc_items(path)
+        yield from warc_items(path, max_input_bytes)
         return
     if st is None:
         try:
@@ -281,8 +283,13 @@ def expand(
     from_file: str | None = None,
     stdin: BinaryIO | None = None,
     counts: WalkCounts | None = None,
+    max_input_bytes: int | None = DEFAULT_MAX_INPUT_BYTES,
 ) -> Iterator[Item]:
     """Expand arguments into items, lazily and in a deterministic order.
+
+    What is read here (standard input, the pages of WARC records) is read up to one byte
+    past ``max_input_bytes`` (``None`` or 0: no limit), so that an input over the limit
+    costs no memory; the worker then makes it an ``InputTooLargeError`` record.
 
     * ``-`` reads standard input (one item named ``<stdin>``);
     * a directory yields an item for every entry :func:`scan` finds under it: the files
@@ -295,18 +302,19 @@ def expand(
     """
     for entry in entries(paths, from_file):
         if entry == "-":
-            data = (stdin or sys.stdin.buffer).read()
+            cap = max_input_bytes + 1 if max_input_bytes and max_input_bytes > 0 else -1
+            data = (stdin or sys.stdin.buffer).read(cap)
             yield Item(name="<stdin>", data=data, size=len(data))
             continue
         kind, st, problem = examine(entry)
         if kind == "dir":
             for path, found in scan(entry, globs, counts, root_stat=st):
                 if found is None:
-                    yield from _file_items(path)
+                    yield from _file_items(path, max_input_bytes=max_input_bytes)
                 else:
                     yield _problem_item(path, found)
         elif kind == "file":
-            yield from _file_items(entry, st)
+            yield from _file_items(entry, st, max_input_bytes)
         else:
             yield _problem_item(entry, problem or "not a file")
 

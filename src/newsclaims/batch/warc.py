@@ -80,12 +80,23 @@ def _truncated(record: Any) -> int:
     return missing if isinstance(missing, int) and missing > 0 else 0
 
 
-def warc_items(path: str) -> Iterator[Item]:
+def _read_page(record: Any, max_input_bytes: int | None) -> bytes:
+    stream = record.content_stream()
+    if not max_input_bytes or max_input_bytes <= 0:
+        return bytes(stream.read())
+    return bytes(stream.read(max_input_bytes + 1))
+
+
+def warc_items(path: str, max_input_bytes: int | None = None) -> Iterator[Item]:
     """One :class:`Item` per HTML record of the WARC file at ``path``, in file order.
 
     A file that cannot be read, or a WARC read without warcio, gives one item carrying
     the error instead; records read before a corrupt one are kept, a record cut short
     is an error item of its own (see the module's documentation).
+
+    :param max_input_bytes: read at most one byte more than this of a page (after its
+        ``Content-Encoding`` is undone), so that a compressed bomb inside a record costs no
+        memory; the worker then makes the record an ``InputTooLargeError``.
     """
     base = writable_name(path)
     try:
@@ -110,7 +121,7 @@ def warc_items(path: str) -> Iterator[Item]:
                     else:
                         skipped += records.get_record_length()
                         continue
-                data = record.content_stream().read() if info[0] else b""
+                data = _read_page(record, max_input_bytes) if info[0] else b""
                 missing = _truncated(record)
                 offset = records.get_record_offset()
                 length = records.get_record_length()
