@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 
 from newsclaims_html import parse_html
-from newsclaims_html.container import declared_container, embedded_galleries
+from newsclaims_html.container import declared_container, embedded_galleries, outside_lines
 from newsclaims_html.prune import drop_code
 from newsclaims_html.tree import parse_tree
 
@@ -144,3 +144,24 @@ def test_a_line_that_only_dates_the_page_is_not_body() -> None:
     assert any(r.reason == "time-stamp" and r.text == stamp for r in article.removed)
     assert "At 4:14 p.m. the vote was held." in article.text
     assert "2020-08-01" in article.text  # a row of figures with a time is not a stamp
+
+
+def test_outside_lines_searches_the_container_a_bounded_number_of_times() -> None:
+    # issue 10 item 9: one full search of the container per line was quadratic (200,000
+    # paragraphs in one <article> took minutes); lines in order cost one pass, lines out of
+    # order stop the check once its budget is spent
+    rng = random.Random(7)
+    paragraphs = _paragraphs(rng, 400)
+    tree = parse_tree("<article>" + "".join(f"<p>{p}</p>" for p in paragraphs) + "</article>")
+    assert tree is not None
+    teasers = _paragraphs(rng, 3)
+    assert outside_lines(tree, [*paragraphs, *teasers]) == {400, 401, 402}
+    short = paragraphs[:40]
+    tree = parse_tree("<article>" + "".join(f"<p>{p}</p>" for p in short) + "</article>")
+    assert tree is not None
+    assert outside_lines(tree, [*reversed(short), *teasers]) == {40, 41, 42}
+    # a huge container with many lines out of order is not judged (the work is bounded)
+    many = _paragraphs(rng, 20_000)
+    tree = parse_tree("<article>" + "".join(f"<p>{p}</p>" for p in many) + "</article>")
+    assert tree is not None
+    assert outside_lines(tree, [*reversed(many), *teasers]) == set()

@@ -27,6 +27,11 @@ COVERED = 0.6
 #: ... and the container at least this share of the extraction's words.
 SHARE = 0.3
 
+#: Searches of the container allowed, in container lengths plus a fixed number of
+#: characters (a few dozen teasers beside a long story), before the page is not judged.
+SEARCH_PASSES = 8
+SEARCH_CHARS = 20_000_000
+
 _ARTICLE_BODY = etree.XPath("//*[@itemprop='articleBody']")
 _ARTICLE = etree.XPath("//article")
 _TYPED = etree.XPath(
@@ -48,7 +53,8 @@ def declared_container(tree: HtmlElement) -> HtmlElement | None:
         except (etree.XPathError, ValueError):
             return None
         # nested declarations (an articleBody inside a typed article) count as one: the outer
-        found = [el for el in found if not any(a in found for a in el.iterancestors())]
+        marked = set(found)
+        found = [el for el in found if not any(a in marked for a in el.iterancestors())]
         if len(found) == 1:
             return found[0]
         if found:
@@ -70,6 +76,13 @@ def outside_lines(tree: HtmlElement, lines: Sequence[str]) -> set[int]:
     if words < CONTAINER_WORDS:
         return set()
     inside_key = _key(text)
+    # lines mostly come in the container's order: each is looked for after the previous
+    # one, and from the start only when it is not there. Each line outside costs a search
+    # of the whole container; past a fixed budget of such work the page is not judged
+    # (a page of 200,000 paragraphs would otherwise cost their number times its length)
+    budget = SEARCH_PASSES * len(inside_key) + SEARCH_CHARS
+    spent = 0
+    pos = 0
     outside: set[int] = set()
     inside_words = 0
     total = 0
@@ -77,9 +90,18 @@ def outside_lines(tree: HtmlElement, lines: Sequence[str]) -> set[int]:
         count = len(line.split())
         total += count
         key = _key(line)
-        if key and key not in inside_key:
+        if not key:
+            continue
+        at = inside_key.find(key, pos)
+        if at < 0:
+            spent += 2 * len(inside_key) - pos
+            if spent > budget:
+                return set()
+            at = inside_key.find(key)
+        if at < 0:
             outside.add(index)
         else:
+            pos = at + len(key)
             inside_words += count
     if not outside or inside_words < COVERED * words or words < SHARE * total:
         return set()
@@ -112,7 +134,8 @@ def embedded_galleries(tree: HtmlElement) -> list[HtmlElement]:
         found = [el for el in _GALLERY(container) if isinstance(el, HtmlElement)]
     except (etree.XPathError, ValueError):
         return []
-    outer = [el for el in found if not any(a in found for a in el.iterancestors())]
+    marked = set(found)
+    outer = [el for el in found if not any(a in marked for a in el.iterancestors())]
     if not outer:
         return []
     gallery_words = sum(len(el.text_content().split()) for el in outer)
