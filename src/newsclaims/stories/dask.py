@@ -76,8 +76,9 @@ def _key_pairs(group: tuple[str, Iterable[Slim]]) -> Iterator[tuple[int, tuple[i
     """Within one blocking key: (j, (i, passes)) for the NEIGHBOURS reports i before each j."""
     ordered = sorted(group[1], key=lambda s: grouping.order_key(s[1], s[0]))
     for x, (j, when_j, vec_j, figs_j) in enumerate(ordered):
+        mine = vec_j.as_dict()
         for i, when_i, vec_i, figs_i in ordered[max(0, x - grouping.NEIGHBOURS) : x]:
-            yield j, (i, grouping.passes(vec_i, vec_j, figs_i, figs_j, when_i, when_j))
+            yield j, (i, grouping.passes(vec_i, mine, figs_i, figs_j, when_i, when_j))
 
 
 def _tried(group: tuple[int, Iterable[tuple[int, tuple[int, bool]]]]) -> tuple[int, list[int]]:

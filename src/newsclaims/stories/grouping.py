@@ -230,16 +230,17 @@ def shortlist(shared: Mapping[int, int]) -> list[int]:
 
 def passes(
     vec_i: Packed,
-    vec_j: Packed,
+    vec_j: Mapping[str, float],
     figs_i: set[tuple[str, float]],
     figs_j: set[tuple[str, float]],
     when_i: datetime | None,
     when_j: datetime | None,
 ) -> bool:
-    """Whether report *i* is similar enough to report *j*, and close enough in time, to link."""
+    """Whether report *i* is similar enough to report *j* (*vec_j* as a dict), and close enough
+    in time, to link."""
     if _apart(when_i, when_j):
         return False
-    return similarity(vec_i, vec_j.as_dict(), figs_i, figs_j) >= JOIN
+    return similarity(vec_i, vec_j, figs_i, figs_j) >= JOIN
 
 
 def replay(
@@ -317,14 +318,15 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
     recent: dict[str, deque[int]] = defaultdict(lambda: deque(maxlen=NEIGHBOURS))
     tried: dict[int, list[int]] = {}
     for j in order:
-        keys = blocking_keys(vecs[j].as_dict())
+        mine = vecs[j].as_dict()
+        keys = blocking_keys(mine)
         shared: Counter[int] = Counter()
         for key in keys:
             shared.update(recent[key])
         found = [
             i
             for i in shortlist(shared)
-            if passes(vecs[i], vecs[j], figs[i], figs[j], dates[i], dates[j])
+            if passes(vecs[i], mine, figs[i], figs[j], dates[i], dates[j])
         ]
         if found:
             tried[j] = found
