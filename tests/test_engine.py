@@ -386,7 +386,7 @@ def test_title_with_its_office_names_the_person() -> None:
         ),
         (
             "By Sunday 496 had been killed, 258 of them civilians.",
-            [("killed", 496, None), ("killed", 258, "civilians")],
+            [("killed", 496, "people"), ("killed", 258, "civilians")],
         ),
         (
             "The strike killed 12 soldiers and three civilians.",
@@ -802,7 +802,7 @@ def test_believed_to_is_nobody_speaking() -> None:
             "About 3,200 residents were under evacuation orders on Friday.",
             [("displaced", 3200, "residents")],
         ),
-        ("The coast guard put the number of missing at 14.", [("missing", 14, None)]),
+        ("The coast guard put the number of missing at 14.", [("missing", 14, "people")]),
     ],
 )
 def test_breakdowns_and_more_measures(text: str, expected: list[tuple]) -> None:

@@ -88,6 +88,7 @@ class _Draft:
     hedges: tuple[str, ...]
     flags: tuple[str, ...]
     mentions: list[Sentence] = attrs.field(factory=list)
+    part: bool = False  # a breakdown of the figure before it ("including six women")
 
 
 def _value(q: Quantity) -> Value:
@@ -257,8 +258,10 @@ def extract_claims(
             phrase = phrase_after(s[q.end :], lex)
             group = _counted_group(phrase)
             reading = read_figure(s, q.start, q.end, lex, phrase)
+            part = False  # a breakdown of the figure before ("including six women")
             if reading is None and here:
                 reading = _part_of(s, q, here[-1], lex)
+                part = reading is not None
             if (
                 reading is None
                 and prev_drafts
@@ -267,6 +270,9 @@ def extract_claims(
             ):
                 # "Eight of them were children": part of the figure of the sentence before
                 reading = _part_of(s, q, prev_drafts[-1], lex, across=True)
+                part = reading is not None
+            if reading is not None and not part and here:
+                part = _PART_OF.search(tail(s[: q.start], 80)) is not None
             if reading is None or reading.negated:
                 if group:
                     last_group = group
@@ -287,10 +293,13 @@ def extract_claims(
             ):
                 # "16 deaths were reported": what the text counts, not a bare "people"
                 subject = Subject(noun)
-            elif here and here[-1].subject is not None:
-                subject = attrs.evolve(here[-1].subject, carried=True)
+            elif (whole := _whole(here)) is not None and whole.subject is not None:
+                subject = attrs.evolve(whole.subject, carried=True)
             elif last_subject is not None:
                 subject = attrs.evolve(last_subject, carried=True)
+            elif not q.percent:
+                # nobody named in the article yet ("the death toll rose to 23"): people
+                subject = Subject("people", None, carried=True)
             else:
                 subject = None
             if group:
@@ -320,9 +329,11 @@ def extract_claims(
                     location=_location(s, q),
                     hedges=hedges,
                     flags=flags,
+                    part=part,
                 )
             )
-            if subject is not None and not subject.carried:
+            if subject is not None and not subject.carried and not part:
+                # a breakdown ("including six women") is not the group the text goes on with
                 last_subject = subject
                 last_subject_sentence = sent
         if reporting and sources:
@@ -375,6 +386,12 @@ _REFERRING = frozenset({"others", "more", "them", "those", "whom", "these"})
 _REFERS_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.I)
 _REFERS_BEFORE = re.compile(r"\b(?:[Oo]f|[Aa]mong)\s+(?:them|those|these|whom)\s*,?\s*$")
 _GENERIC_GROUPS = frozenset({"people", "persons", "individuals"})
+
+
+def _whole(here: list[_Draft]) -> _Draft | None:
+    """The latest claim of the sentence that is not a breakdown of another: the group the
+    sentence goes on with ("12 killed, including four children, and 60 injured": people)."""
+    return next((d for d in reversed(here) if not d.part), here[-1] if here else None)
 
 
 def _counted_group(phrase: Phrase) -> str | None:
