@@ -104,6 +104,24 @@ def test_ctrl_c_stops_a_run_whose_worker_hangs(
     assert not alive(reap[0])
 
 
+def test_documents_queued_behind_a_stuck_worker_go_to_an_idle_one(
+    tmp_path: Path, env: dict[str, str], log: Path, reap: list[int]
+) -> None:
+    # no time limit: before the fix, what the stuck worker held waited behind it forever
+    words = ["HANG"] + [f"DOC{i}" for i in range(1, 12)]
+    corpus(tmp_path / "in", words)
+    out = tmp_path / "out.jsonl"
+    proc = start(env, str(tmp_path / "in"), "-o", str(out), "--jobs", "2", "--timeout", "0")
+    stuck = busy(log, "HANG")
+    reap.append(stuck)
+    try:
+        started = {word: busy(log, word, timeout=30) for word in words[1:]}
+    finally:
+        proc.send_signal(signal.SIGINT)
+        finish(proc, timeout=20)
+    assert stuck not in started.values()  # every other document ran on the other worker
+
+
 def test_a_document_that_crashes_its_worker_is_an_error_record_and_resume_goes_past(
     tmp_path: Path, env: dict[str, str]
 ) -> None:

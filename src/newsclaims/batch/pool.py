@@ -49,6 +49,10 @@ __all__ = ["WorkerStartError", "run_pool"]
 
 #: Payload bytes a worker may hold queued before it gets more (besides its first item).
 QUEUED_BYTES = 4 << 20
+#: The parent takes back a document a worker holds but has not started (``(REVOKE, seq)``);
+#: the worker answers ``(REVOKED, seq)`` when it gave it back, else it parses it as usual.
+REVOKE = "revoke"
+REVOKED = "revoked"
 #: How often (seconds) the parent checks time, memory and ``stop`` while it waits.
 TICK = 0.1
 #: Seconds a worker may take to build its plugin host.
@@ -116,7 +120,13 @@ def _worker_main(
     except BaseException as exc:
         _send(results, ("fatal", "".join(traceback.format_exception(exc)).strip()))
         return
-    inbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+    inbox: deque[Any] = deque()  # what the worker holds and has not started
+    arrived = threading.Condition()
+    sending = threading.Lock()
+
+    def send(message: Any) -> None:
+        with sending:
+            _send(results, message)
 
     def read() -> None:  # always drain the task pipe, so the parent never blocks on it
         while True:
@@ -124,31 +134,46 @@ def _worker_main(
                 message = tasks.recv()
             except (OSError, EOFError):  # the parent is gone
                 os._exit(1)
-            inbox.put(message)
+            if message is not None and message[0] == REVOKE:
+                # given back only if not started: the parent then hands it to another worker
+                seq = message[1]
+                with arrived:
+                    held = [m for m in inbox if m is not None and m[0] == seq]
+                    for m in held:
+                        inbox.remove(m)
+                if held:
+                    send((REVOKED, seq))
+                continue
+            with arrived:
+                inbox.append(message)
+                arrived.notify()
             if message is None:
                 return
 
     threading.Thread(target=read, name="newsclaims-tasks", daemon=True).start()
-    _send(results, ("ready", os.getpid()))
+    send(("ready", os.getpid()))
     docs = 0
     recycle = limits.recycle_bytes
     while True:
-        message = inbox.get()
+        with arrived:
+            while not inbox:
+                arrived.wait()
+            message = inbox.popleft()
         if message is None:
             return
         seq, item = message
         try:
             outcome = process(item, job, host)
         except Exception as exc:  # strict mode: the parent re-raises it
-            _send(results, ("raise", seq, exc))
+            send(("raise", seq, exc))
             continue
         rss = rss_bytes()
-        _send(results, ("done", seq, outcome, rss))
+        send(("done", seq, outcome, rss))
         docs += 1
         if (limits.max_docs and docs >= limits.max_docs) or (
             recycle is not None and rss is not None and rss > recycle
         ):
-            _send(results, ("retired", docs, rss))
+            send(("retired", docs, rss))
             return
 
 
@@ -182,6 +207,7 @@ class _Worker:
     busy_since: float = 0.0
     docs: int = 0
     fault: tuple[str, str] | None = None  # why the parent killed it
+    revoking: set[int] = attrs.field(factory=set)  # asked back, no answer yet
 
     @property
     def pid(self) -> int:
@@ -194,6 +220,27 @@ class _Worker:
         self.held_bytes += _payload(item)
         self.outbox.put((seq, item))
 
+    def revoke(self) -> bool:
+        """Ask back the last document held and not yet asked back, if it is not the first."""
+        for seq, _ in reversed(self.held):
+            if seq == self.held[0][0]:
+                return False  # the first one is in progress
+            if seq not in self.revoking:
+                self.revoking.add(seq)
+                self.outbox.put((REVOKE, seq))
+                return True
+        return False
+
+    def given_back(self, seq: int) -> tuple[int, Item]:
+        """The worker gave ``seq`` back unstarted."""
+        self.revoking.discard(seq)
+        for entry in self.held:
+            if entry[0] == seq:
+                self.held.remove(entry)
+                self.held_bytes -= _payload(entry[1])
+                return entry
+        raise AssertionError(f"a worker gave back {seq}, which it did not hold")
+
     def finish(self) -> None:
         """Ask the worker to exit after what it holds."""
         self.outbox.put(None)
@@ -201,6 +248,7 @@ class _Worker:
     def settle(self, now: float) -> tuple[int, Item]:
         seq, item = self.held.popleft()
         self.held_bytes -= _payload(item)
+        self.revoking.discard(seq)  # asked back too late: it was already in progress
         self.busy_since = now
         self.docs += 1
         return seq, item
@@ -353,6 +401,8 @@ def run_pool(
                         break
                     read += 1
                 min(free, key=lambda w: len(w.held)).give(seq, item, now)
+            if not redo:
+                _rebalance(pool)
             while next_seq in finished and not stop():
                 yield finished.pop(next_seq)
                 next_seq += 1
@@ -367,6 +417,20 @@ def run_pool(
             next_seq += 1
     finally:
         pool.shutdown(graceful=graceful)
+
+
+def _rebalance(pool: _Pool) -> None:
+    """Idle workers take over documents queued behind a busy one (which may be stuck).
+
+    Nothing is left to hand out when this is called; each idle worker may have one
+    document asked back for it at a time, from the worker that holds the most.
+    """
+    idle = sum(1 for w in pool.workers if w.ready and not w.retiring and not w.held)
+    asked = sum(len(w.revoking) for w in pool.workers)
+    for _ in range(idle - asked):
+        victims = [w for w in pool.workers if len(w.held) - len(w.revoking) > 1]
+        if not victims or not max(victims, key=lambda w: len(w.held) - len(w.revoking)).revoke():
+            return
 
 
 def _wait_and_collect(
@@ -387,11 +451,11 @@ def _wait_and_collect(
     for obj in ready:
         w = by_conn.get(obj)  # type: ignore[call-overload]
         if w is not None:
-            if not _collect(pool, w, finished):
+            if not _collect(pool, w, finished, redo):
                 dead.append(w)
         else:
             w = by_sentinel[obj]
-            _collect(pool, w, finished)  # what it said before it died
+            _collect(pool, w, finished, redo)  # what it said before it died
             dead.append(w)
     now = time.monotonic()
     hard = limits.memory_bytes
@@ -417,14 +481,16 @@ def _wait_and_collect(
         if w.fault is not None:
             w.kill()
             w.process.join(5.0)
-            _collect(pool, w, finished)
+            _collect(pool, w, finished, redo)
             dead.append(w)
     for w in dict.fromkeys(dead):
         _bury(pool, w, finished, redo)
     pool.fill()
 
 
-def _collect(pool: _Pool, w: _Worker, finished: dict[int, Outcome]) -> bool:
+def _collect(
+    pool: _Pool, w: _Worker, finished: dict[int, Outcome], redo: deque[tuple[int, Item]]
+) -> bool:
     """Read every message ``w`` has sent; ``False`` when its pipe is closed (it died)."""
     try:
         while w.results.poll():
@@ -441,6 +507,10 @@ def _collect(pool: _Pool, w: _Worker, finished: dict[int, Outcome]) -> bool:
                 held_seq, _ = w.settle(now)
                 assert held_seq == seq, (held_seq, seq)
                 finished[seq] = outcome
+            elif kind == REVOKED:  # another worker takes it, earliest first
+                entry = w.given_back(message[1])
+                at = next((i for i, (seq, _) in enumerate(redo) if seq > entry[0]), len(redo))
+                redo.insert(at, entry)
             elif kind == "retired":  # what it still holds is redone elsewhere
                 w.retiring = True
                 w.retired = True
