@@ -12,7 +12,7 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]
 
 
 @lru_cache(maxsize=4096)
-def _parse_cached(text: str) -> datetime | None:
+def _parse_cached(text: str, day_first: bool | None = None) -> datetime | None:
     s = text.strip()
     if not s:
         return None
@@ -23,19 +23,89 @@ def _parse_cached(text: str) -> datetime | None:
             pass
     import dateparser  # slow to import and to call: only for non-ISO strings
 
-    found: datetime | None = dateparser.parse(
-        s,
-        languages=["en"],
-        settings={"RETURN_AS_TIMEZONE_AWARE": False, "PREFER_DAY_OF_MONTH": "first"},
-    )
+    settings: dict[str, object] = {
+        "RETURN_AS_TIMEZONE_AWARE": False,
+        "PREFER_DAY_OF_MONTH": "first",
+    }
+    if day_first is not None:
+        settings["DATE_ORDER"] = "DMY" if day_first else "MDY"
+    found: datetime | None = dateparser.parse(s, languages=["en"], settings=settings)
     return found
 
 
-def parse_date(text: str | None) -> datetime | None:
-    """Parse an ISO 8601 or human date (``"Apr 18, 2022 - 16:41"``); ``None`` if unreadable."""
+def parse_date(text: str | None, *, day_first: bool | None = None) -> datetime | None:
+    """Parse an ISO 8601 or human date (``"Apr 18, 2022 - 16:41"``); ``None`` if unreadable.
+
+    :param day_first: how to read an all-numeric date such as ``11/06/2025``: ``True``
+        day first (11 June), ``False`` month first (6 November), ``None`` month first
+        too (see :func:`prefers_day_first` for the evidence and the default).
+
+    >>> parse_date("11/06/2025", day_first=True).date().isoformat()
+    '2025-06-11'
+    >>> parse_date("11/06/2025", day_first=False).date().isoformat()
+    '2025-11-06'
+    """
     if not text:
         return None
-    return _parse_cached(str(text))
+    return _parse_cached(str(text), day_first)
+
+
+#: regions (ISO 3166 codes, as in ``en-US``) whose numeric dates put the month first
+MONTH_FIRST_REGIONS = frozenset({"us", "ph", "fm", "mh", "pw", "um", "as", "gu", "mp", "pr", "vi"})
+#: regions that write both orders: no evidence either way
+MIXED_REGIONS = frozenset({"ca"})
+#: languages whose numeric dates put the year first (``2025/06/11``): a two-part
+#: ``11/06`` is no evidence there
+YEAR_FIRST_LANGUAGES = frozenset({"zh", "ja", "ko", "hu", "lt", "mn"})
+#: generic top-level domains: they say nothing of a country
+_GENERIC_TLDS = frozenset({"com", "org", "net", "info", "biz", "news", "io", "co", "tv", "me"})
+_TAG = re.compile(r"^([a-z]{2,3})(?:[-_]([a-z]{4}))?(?:[-_]([a-z]{2}|\d{3}))?\b", re.IGNORECASE)
+
+
+def _region_day_first(region: str) -> bool | None:
+    region = region.lower()
+    if region in MIXED_REGIONS:
+        return None
+    return region not in MONTH_FIRST_REGIONS
+
+
+def prefers_day_first(language: str | None = None, url: str | None = None) -> bool | None:
+    """Whether the page writes numeric dates day first (``11/06/2025`` = 11 June).
+
+    A general rule from the page's own declarations, strongest first:
+
+    1. the region of its language tag (``en-GB``, ``fr-CA``): month first only in the
+       few countries that write so (the United States and the Philippines among them),
+       no evidence for Canada, which writes both;
+    2. the country-code domain of its address (``.uk``, ``.ie``, ``.au``, ``.in``, ``.de``):
+       the same rule (``.us`` is month first; ``.com`` and other generic domains say nothing);
+    3. the language alone: a language other than English (``fr``, ``de``, ``es`` ...) is
+       day first, except languages that write the year first;
+    4. no evidence (English without region on a ``.com``): ``None``. Readers then take the
+       month first, the order of US English, which most English ``.com`` news sites use and
+       which date parsers assume for English.
+
+    >>> prefers_day_first("en-GB"), prefers_day_first("en-US"), prefers_day_first("fr")
+    (True, False, True)
+    >>> prefers_day_first(None, "https://www.example.co.uk/a"), prefers_day_first("en")
+    (True, None)
+    """
+    tag = _TAG.match(language.strip()) if language else None
+    if tag and tag.group(3) and not tag.group(3).isdigit():
+        return _region_day_first(tag.group(3))
+    if url:
+        from .knowledge import domain_of
+
+        host = domain_of(url) or ""
+        tld = host.rsplit(".", 1)[-1].lower() if "." in host else ""
+        if len(tld) == 2 and tld not in _GENERIC_TLDS:
+            return _region_day_first("gb" if tld == "uk" else tld)
+    if tag:
+        lang = tag.group(1).lower()
+        if lang == "en":
+            return None
+        return None if lang in YEAR_FIRST_LANGUAGES else True
+    return None
 
 
 def require_date(text: str) -> datetime:

@@ -14,12 +14,14 @@ from datetime import datetime
 import attrs
 
 from .claims import extract_claims
-from .dates import checked_published, iso, parse_iso
+from .claims.timex import numeric_date_order
+from .dates import checked_published, iso, parse_iso, prefers_day_first
 from .errors import PluginError
 from .host import PluginHost
 from .identity import input_id
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_bytes, read_path, read_text, writable_name
 from .knowledge import domain_of
+from .language import detect_language
 from .models import Article, Document, Failure, ParserInfo, Report
 
 _default_host: PluginHost | None = None
@@ -64,14 +66,19 @@ def build_report(
     published, date_warnings = checked_published(article.published, "the article's published date")
     published = published or document.published
     rid = report_id(document, article)
-    claims = extract_claims(article.text, published=published, knowledge=knowledge, report_id=rid)
+    # the page's declared language, else the text's (None without the ``lang`` extra)
+    language = article.language or detect_language(article.text)
+    with numeric_date_order(prefers_day_first(language, url)):
+        claims = extract_claims(
+            article.text, published=published, knowledge=knowledge, report_id=rid
+        )
     return Report(
         id=rid,
         text=article.text,
         title=article.title,
         authors=article.authors,
         published=iso(published),
-        language=article.language,
+        language=language,
         source=source,
         removed=article.removed,
         claims=claims,

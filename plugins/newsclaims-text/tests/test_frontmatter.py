@@ -42,3 +42,63 @@ def test_unclosed_block_is_left_alone() -> None:
 
 def test_empty_text() -> None:
     assert split_front_matter("").fields == {}
+
+
+# -- issue 9: front matter read with a YAML parser and used by the cleaner -----------------
+
+from datetime import datetime  # noqa: E402
+
+import pytest  # noqa: E402
+from newsclaims_text import clean_text  # noqa: E402
+
+from newsclaims.knowledge import Knowledge  # noqa: E402
+from newsclaims.models import Document  # noqa: E402
+
+
+def test_yaml_post_fields_fill_the_article() -> None:
+    text = (
+        "---\npost_title: >\n  Dam breaks,\n  3 missing\nauthor: Jane Doe\n"
+        "post_date: 2016-04-30 00:29:10\noriginal_link:\n  - >\n    https://wire.example.com/a1\n"
+        "---\nThree people are missing after a dam broke, officials said on Friday.\n"
+    )
+    article = clean_text(Document(text), Knowledge())
+    assert article.title == "Dam breaks, 3 missing"
+    assert article.authors == ("Jane Doe",)
+    assert article.published == datetime(2016, 4, 30, 0, 29, 10)
+    assert article.source.original_url == "https://wire.example.com/a1"
+    assert article.text.startswith("Three people")
+
+
+def test_malformed_front_matter_warns_without_crash() -> None:
+    text = "---\ntitle: 'unclosed\nauthor: [x\n---\nThree people died, police said.\n"
+    article = clean_text(Document(text), Knowledge())
+    assert any(w.startswith("front matter not read") for w in article.warnings)
+    assert "Three people died, police said." in article.text
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Published :`2024-03-05 07:14:08`",
+        "Published: `2024-03-05`",
+        "Published : 2024-03-05",
+        "Date: 2024-03-05",
+        "Updated: March 5, 2024",
+    ],
+)
+def test_label_date_line_is_the_date_not_body(line: str) -> None:
+    text = f"# Flood kills 3\n\n{line}\n\nThree people died in the flood, police said.\n"
+    article = clean_text(Document(text), Knowledge())
+    assert article.published is not None and article.published.date().isoformat() == "2024-03-05"
+    assert "2024" not in article.text and "March" not in article.text
+    assert article.text == "Three people died in the flood, police said."
+
+
+def test_numeric_date_line_in_the_page_order() -> None:
+    text = (
+        "Flood kills 3\n\nPublished: 11/06/2025\n\nThree people died in the flood, police said.\n"
+    )
+    uk = clean_text(Document(text, url="https://example.co.uk/a"), Knowledge())
+    us = clean_text(Document(text, url="https://example.us/a"), Knowledge())
+    assert uk.published == datetime(2025, 6, 11)
+    assert us.published == datetime(2025, 11, 6)

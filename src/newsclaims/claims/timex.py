@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
@@ -49,6 +52,47 @@ _SPAN = (
 
 
 _DIGIT = re.compile(r"\d")
+# an all-numeric date: "11/06/2025", "11.06.2025", "11/06/25"
+_NUMDATE = re.compile(
+    r"(?<![\d/.])(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)"
+    r"(?P<y>(?:19|20)\d\d|(?<=/)\d\d)(?![\d/]|\.\d)"
+)
+#: how the document writes numeric dates: set by :func:`numeric_date_order`
+_DAY_FIRST: ContextVar[bool | None] = ContextVar("newsclaims_day_first", default=None)
+
+
+@contextmanager
+def numeric_date_order(day_first: bool | None) -> Iterator[None]:
+    """Read ``11/06/2025`` day first (``True``: 11 June) or month first (``False``, and
+    ``None`` when nothing says: 6 November) in the claims extracted inside the block.
+
+    The order is the page's (:func:`newsclaims.dates.prefers_day_first`);
+    :func:`newsclaims.pipeline.build_report` sets it for each report.
+    """
+    token = _DAY_FIRST.set(day_first)
+    try:
+        yield
+    finally:
+        _DAY_FIRST.reset(token)
+
+
+def numeric_date(a: int, b: int, year: int, day_first: bool | None) -> date | None:
+    """The date ``a/b/year`` in the page's order; a part above 12 can only be the day.
+
+    >>> numeric_date(11, 6, 2025, True), numeric_date(11, 6, 2025, None)
+    (datetime.date(2025, 6, 11), datetime.date(2025, 11, 6))
+    >>> numeric_date(25, 6, 2025, False)
+    datetime.date(2025, 6, 25)
+    """
+    if a > 12 and b > 12:
+        return None
+    day, month = (a, b) if (a > 12 or (day_first and b <= 12)) else (b, a)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 _MONTH_NAME = re.compile(_MONTH)  # a hint only: without "\b" the scan skips ahead in C
 _RELATIVE_HINT = re.compile(  # on the lower-cased sentence; every _RELATIVE match has one
     alternation(
@@ -79,6 +123,7 @@ _NEEDS: dict[str, frozenset[str]] = {
     "span": frozenset({"span"}),
     "year": frozenset({"year"}),
     "year_of": frozenset({"year"}),
+    "numdate": frozenset({"numdate"}),
 }
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
@@ -121,6 +166,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
             r"\b(?![,-]?\d)"
         ),
     ),
+    ("numdate", _NUMDATE),
     # a year that names an event: "the 2014 seizure of 276 schoolgirls", "its 2019 census"
     (
         "year_of",
@@ -200,6 +246,11 @@ def _calendar_day(text: str, pub: date | None) -> date | None:
 
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None, date | None]:
     text = m.group(0)
+    if kind == "numdate":
+        yy = int(m.group("y"))
+        yy += 0 if yy >= 100 else (2000 if yy < 70 else 1900)
+        day = numeric_date(int(m.group("a")), int(m.group("b")), yy, _DAY_FIRST.get())
+        return day, day
     if kind == "daydate":
         if pub is None and not re.search(r"\d{4}", text):
             return None, None
@@ -304,6 +355,9 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
         "year": digit and bool(_YEAR4.search(sentence)),
         "of_year": digit and bool(_OF_YEAR.search(sentence)),
         "span": contains_any(low, _SPAN_WORDS) and bool(_SPAN_HINT.search(low)),
+        "numdate": digit
+        and ("/" in sentence or "." in sentence)
+        and bool(_NUMDATE.search(sentence)),
     }
     present = {hint for hint, found_it in has.items() if found_it}
     if not present:

@@ -6,12 +6,15 @@ import re
 
 import attrs
 
+from newsclaims.dates import prefers_day_first
+from newsclaims.frontmatter import split_front_matter, with_front_matter
 from newsclaims.knowledge import Knowledge, domain_of
 from newsclaims.models import Article, Document, Source
 
 from .body import extract_body
 from .jsonld import article_object, jsonld_objects
 from .metadata import PageMetadata, is_outlet_name, read_metadata
+from .names import clean_authors
 from .tree import HtmlElement, parse_page
 
 __all__ = ["article_from_tree", "parse_html"]
@@ -108,6 +111,9 @@ def parse_html(document: Document, knowledge: Knowledge | None = None) -> Articl
 
     This is the generic parser site plugins build on: it never raises on bad input.
     """
+    fm = split_front_matter(document.text or "")  # a markdown file with an HTML body
+    if fm.raw:
+        document = attrs.evolve(document, text=fm.body)
     text, warnings = _bounded(document.text or "")
     tree, lost = parse_page(text)
     warnings += lost
@@ -115,4 +121,12 @@ def parse_html(document: Document, knowledge: Knowledge | None = None) -> Articl
         source = Source(url=document.url, domain=domain_of(document.url))
         return Article(text="", source=source, warnings=warnings)
     article = article_from_tree(tree, document, knowledge)
+    if fm.raw:
+        article = with_front_matter(
+            article,
+            fm,
+            day_first=prefers_day_first(article.language, document.url),
+            outlets=tuple(o.name for o in (knowledge or Knowledge()).outlets),
+            clean_authors=clean_authors,
+        )
     return attrs.evolve(article, warnings=(*article.warnings, *warnings)) if warnings else article

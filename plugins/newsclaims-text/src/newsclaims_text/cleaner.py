@@ -20,14 +20,16 @@ from datetime import datetime
 
 import attrs
 
+from newsclaims.dates import prefers_day_first
+from newsclaims.frontmatter import FrontMatter, read_front_matter, split_front_matter
 from newsclaims.knowledge import Knowledge, domain_of
+from newsclaims.language import detect_language
 from newsclaims.models import Article, Document, Removed, Source
 
 from .boilerplate import is_counter, looks_like_prose, matcher_for
 from .byline import is_name, name_with_counter, parse_byline, split_names, tidy_name
 from .credits import Credit, dateline_outlet, outlet_name, read_credit
-from .datelines import looks_like_date, read_date, read_date_line
-from .frontmatter import FrontMatter, split_front_matter
+from .datelines import DateLine, looks_like_date, read_date, read_date_line
 from .markdown import MarkdownLine, strip_markdown
 from .paragraphs import is_hard_wrapped, to_paragraphs
 from .promos import is_promo
@@ -65,6 +67,7 @@ class _Meta:
     outlet: str | None = None
     url: str | None = None
     own_url: str | None = None
+    language: str | None = None
 
     def add_authors(self, names: tuple[str, ...]) -> None:
         for name in names:
@@ -81,38 +84,35 @@ def _norm(text: str) -> str:
 
 
 def _read_front_matter(
-    fm: FrontMatter, meta: _Meta, knowledge: Knowledge, document: Document
+    fm: FrontMatter, meta: _Meta, knowledge: Knowledge, document: Document, day_first: bool | None
 ) -> None:
-    title = fm.get("title", "headline")
-    meta.title = strip_markdown(title).text if title else None
-    for value in fm.get_all("authors", "author", "byline", "by", "creator"):
+    outlets = tuple(o.name for o in knowledge.outlets)
+    found = read_front_matter(fm, day_first=day_first, outlets=outlets)
+    meta.title = strip_markdown(found.title).text if found.title else None
+    for value in found.authors:
         names = split_names(re.sub(r"^by\s+", "", value, flags=re.I)) or (
             (tidy_name(value),) if is_name(value, min_tokens=1) else ()
         )
         meta.add_authors(names)
-    date = fm.get("date", "published", "published at", "published on", "publish date", "pubdate")
-    meta.published = read_date(date) if date else None
-    updated = fm.get("updated", "modified", "last modified")
-    meta.updated = read_date(updated) if updated else None
-    ref = fm.get(
-        "original url",
-        "original source",
-        "source url",
-        "canonical url",
-        "canonical",
-        "source",
-    )
-    if ref:
-        meta.add_credit(read_credit(f"Source: {ref}", knowledge) or Credit())
+    meta.published = found.published
+    meta.updated = found.updated
+    meta.language = found.language
+    if found.original_url:
+        meta.add_credit(
+            read_credit(f"Source: {found.original_url}", knowledge)
+            or Credit(url=found.original_url)
+        )
+    if found.original_outlet:
+        name = found.original_outlet
+        meta.add_credit(Credit(outlet_name(name, knowledge) or name.strip()))
     # the article's own address: the original only when the document lives elsewhere
-    own = fm.get("url", "link", "permalink")
+    own = found.url
     if own and document.url is None:
         meta.own_url = own
     elif own and domain_of(own) != domain_of(document.url):
         meta.add_credit(read_credit(f"Source: {own}", knowledge) or Credit())
-    name = fm.get("publisher", "outlet", "site", "site name", "source name")
-    if name:
-        meta.add_credit(Credit(outlet_name(name, knowledge) or name.strip()))
+    if found.outlet:
+        meta.add_credit(Credit(outlet_name(found.outlet, knowledge) or found.outlet.strip()))
 
 
 def _title_like(line: _Line, following: _Line | None) -> bool:
@@ -142,6 +142,8 @@ class _Cleaner:
         self.matcher = matcher_for(knowledge)
         self.meta = _Meta()
         self.removed: list[Removed] = []
+        #: how the page writes numeric dates (set in :meth:`run` from language and address)
+        self.day_first: bool | None = None
 
     # -- metadata lines -------------------------------------------------------------------
 
@@ -155,6 +157,12 @@ class _Cleaner:
         else:
             self.meta.published = self.meta.published or value
 
+    def _read_date(self, text: str) -> datetime | None:
+        return read_date(text, day_first=self.day_first)
+
+    def _read_date_line(self, text: str) -> DateLine | None:
+        return read_date_line(text, day_first=self.day_first)
+
     def _byline(self, text: str) -> bool:
         byline = parse_byline(text)
         if byline is None:
@@ -162,11 +170,11 @@ class _Cleaner:
         self.meta.add_authors(byline.authors)
         extra = byline.affiliation or ""
         for part in (p.strip() for p in _COMPOUND.split(extra)):
-            dated = read_date_line(part)
+            dated = self._read_date_line(part)
             if dated is not None:
                 self._date(dated.value, dated.kind)
             elif looks_like_date(part):
-                self._date(read_date(part), "published")
+                self._date(self._read_date(part), "published")
             elif part:
                 named = outlet_name(part, self.knowledge)
                 if named:
@@ -174,7 +182,7 @@ class _Cleaner:
         return True
 
     def _dateline(self, text: str) -> bool:
-        dated = read_date_line(text)
+        dated = self._read_date_line(text)
         if dated is None:
             return False
         self._date(dated.value, dated.kind)
@@ -186,7 +194,7 @@ class _Cleaner:
     def _part_dates(self, text: str) -> None:
         """Record the labelled dates among the parts of a removed compound line."""
         for part in _COMPOUND.split(text):
-            dated = read_date_line(part.strip())
+            dated = self._read_date_line(part.strip())
             if dated is not None:
                 self._date(dated.value, dated.kind)
 
@@ -207,7 +215,7 @@ class _Cleaner:
             self.meta.add_authors(split_names(name) or (tidy_name(name),))
         for part in others:
             if not (self._byline(part) or self._dateline(part)) and looks_like_date(part):
-                self._date(read_date(part), "header")
+                self._date(self._read_date(part), "header")
         return "byline" if names or any(parse_byline(p) for p in others) else "dateline"
 
     def classify(self, line: _Line, header: bool) -> str | None:
@@ -236,7 +244,7 @@ class _Cleaner:
                 self.meta.add_authors((name,))
                 return "byline"
             if looks_like_date(text):
-                self._date(read_date(text), "header")
+                self._date(self._read_date(text), "header")
                 return "dateline"
         return self._compound(text, header)
 
@@ -284,7 +292,7 @@ class _Cleaner:
         return bool(
             self.matcher.reason(text)
             or parse_byline(text)
-            or read_date_line(text)
+            or self._read_date_line(text)
             or looks_like_date(text)
             or name_with_counter(text)
             or read_credit(text, self.knowledge, line.md.urls)
@@ -334,9 +342,14 @@ class _Cleaner:
     def run(self) -> Article:
         text = self.document.text.replace("\r\n", "\n").replace("\r", "\n")
         fm = split_front_matter(text)
+        language = detect_language(fm.body)
+        self.day_first = prefers_day_first(
+            fm.get("language", "lang", "locale") or language,
+            self.document.url or fm.get("url", "permalink", "link"),
+        )
         if fm.raw:
             self.removed.append(Removed(fm.raw, "front-matter"))
-            _read_front_matter(fm, self.meta, self.knowledge, self.document)
+            _read_front_matter(fm, self.meta, self.knowledge, self.document, self.day_first)
         lines = [_Line(raw, strip_markdown(raw)) for raw in fm.body.split("\n")]
         header = self._header(lines)
         self._title(lines, header)
@@ -371,12 +384,14 @@ class _Cleaner:
             title=meta.title or None,
             authors=tuple(meta.authors),
             published=published,
+            language=meta.language or language,
             source=Source(
                 url=self.document.url or meta.own_url,
                 original_outlet=meta.outlet,
                 original_url=meta.url,
             ),
             removed=tuple(self.removed),
+            warnings=fm.warnings,
         )
 
     def _header(self, lines: list[_Line]) -> list[int]:

@@ -74,23 +74,27 @@ def looks_like_date(text: str) -> bool:
     return all(_TIME_WORDS.match(t) or _DATEISH.fullmatch(t) for t in tokens)
 
 
-def read_date(text: str) -> datetime | None:
-    """Parse a date-only string with an explicit year; ``None`` otherwise."""
+def read_date(text: str, *, day_first: bool | None = None) -> datetime | None:
+    """Parse a date-only string with an explicit year; ``None`` otherwise.
+
+    :param day_first: the page's order of numeric dates (``11/06/2025``), see
+        :func:`newsclaims.dates.prefers_day_first`.
+    """
     if not looks_like_date(text):
         return None
     cleaned = re.sub(r"\s+[|–—]\s+|\s+-\s+", " ", text.strip())
     cleaned = re.sub(r"\s+at\s+", " ", cleaned, flags=re.IGNORECASE)
     try:
-        found = parse_date(cleaned)
+        found = parse_date(cleaned, day_first=day_first)
         if found is None:  # words after the year confuse the parser: cut them off
             year = _YEAR.search(cleaned)
-            found = parse_date(cleaned[: year.end()]) if year else None
+            found = parse_date(cleaned[: year.end()], day_first=day_first) if year else None
         return found
     except Exception:  # dateparser may fail on odd input; the line then gives no date
         return None
 
 
-def read_date_line(line: str) -> DateLine | None:
+def read_date_line(line: str, *, day_first: bool | None = None) -> DateLine | None:
     """Read a labelled date line; ``None`` when the line is not one."""
     line = line.strip()
     if len(line) > 100:
@@ -99,7 +103,7 @@ def read_date_line(line: str) -> DateLine | None:
     if not match:
         return None
     label = match.group("label").lower()
-    rest = match.group("rest").strip(" :")
+    rest = match.group("rest").strip(" :`*_")  # "Published: `2024-03-05`" (markdown code)
     by = _BY.search(rest)
     if by:
         rest = rest[: by.start()].strip(" ,")
@@ -108,4 +112,6 @@ def read_date_line(line: str) -> DateLine | None:
         return DateLine(kind, None, by.group("by") if by else None)
     if not looks_like_date(rest):
         return None
-    return DateLine(kind, read_date(rest), by.group("by").strip() if by else None)
+    return DateLine(
+        kind, read_date(rest, day_first=day_first), by.group("by").strip() if by else None
+    )
