@@ -20,6 +20,7 @@ needs_detector = pytest.mark.skipif(not language.available(), reason="the lang e
         ("Trois personnes ont été tuées lundi dans un accident de bus, selon la police.", "fr"),
         ("Bei einem Busunglück sind am Montag drei Menschen ums Leben gekommen.", "de"),
         ("Tres personas murieron el lunes en un accidente de autobús, informó la policía.", "es"),
+        ("Tiga orang tewas pada hari Senin dalam kecelakaan bus di jalan tol, kata polisi.", "id"),
     ],
 )
 def test_detects_short_news_text(text: str, code: str) -> None:

