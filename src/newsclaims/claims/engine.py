@@ -307,6 +307,12 @@ def extract_claims(
             when = (
                 _nearest_time(q, times, used_times)
                 or (_event_day(event_sentence, published) if _CONTINUES.match(s) else None)
+                or (
+                    # "The blaze broke out on Tuesday ... Two people were killed, he said."
+                    _event_day(event_sentence, published, ("weekday",))
+                    if event_sentence is not None and event_sentence.paragraph == sent.paragraph
+                    else None
+                )
                 or event_date
                 or story_day
             )
@@ -550,13 +556,17 @@ def _is_absolute(t: TimeMention) -> bool:
     )
 
 
-def _event_day(sentence: Sentence | None, published: datetime | None) -> TimeMention | None:
+def _event_day(
+    sentence: Sentence | None,
+    published: datetime | None,
+    kinds: tuple[str, ...] = ("daydate", "weekday"),
+) -> TimeMention | None:
     """The day of a dated event in ``sentence`` ("On 1 March 2019, gunmen attacked ..."): it
     dates the figures of the next sentence when that one has no time of its own."""
     if sentence is None:
         return None
     for t in find_times(sentence.text, published):
-        if t.kind in ("daydate", "weekday") and t.first is not None:
+        if t.kind in kinds and t.first is not None:
             return t
     return None
 
