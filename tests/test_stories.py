@@ -308,3 +308,33 @@ def test_dask_path_gives_the_stories_of_the_in_memory_path(seed: int) -> None:
     print(len(expected), "stories")
     assert len(expected) > 10 and any(len(s["reports"]) > 2 for s in expected)
     assert stories_dask.stories(reports, partitions=5) == expected
+
+
+def test_a_day_alone_dates_the_event_and_publication_orders_the_figures() -> None:
+    """A later version says 'on Monday' (the parser read its date, so the claim's day is
+    resolved to midnight), an earlier one of that day gives no day: the later figure still
+    comes later."""
+
+    def dated(low: float) -> dict[str, Any]:
+        claim = _claim("killed", low, None, "police")
+        claim["time"] = {"text": "on Monday", "start": "2024-07-22", "end": "2024-07-22"}
+        return claim
+
+    reports = [
+        _report("late", BODY + " Six died.", "Kerala", "2024-07-22T14:37:00Z", [dated(6)]),
+        _report(
+            "early",
+            BODY + " Five died.",
+            "Kerala",
+            "2024-07-22T11:12:00Z",
+            [_claim("killed", 5, None, "police")],
+        ),
+        _report("next", BODY + " Nine died.", "Kerala", "2024-07-25T09:00:00Z", [dated(9)]),
+    ]
+    (story,) = newsclaims.stories(reports)
+    (killed,) = story["series"]
+    assert [p["report"] for p in killed["points"]] == ["early", "late", "next"]
+    assert [p["time"] for p in killed["points"]][:2] == [
+        "2024-07-22T11:12:00",
+        "2024-07-22T00:00:00",
+    ]

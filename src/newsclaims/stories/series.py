@@ -98,6 +98,26 @@ def _claim_time(claim: Mapping[str, Any]) -> datetime | None:
     return parse_time((claim.get("time") or {}).get("start"))
 
 
+def order_time(claim: Mapping[str, Any], pub: datetime | None) -> datetime | None:
+    """When a point stands in its series: the claim's time, else the report's publication time.
+
+    A claim dated by a day alone (no time of day) on or before the report's publication ("on
+    Monday", "the earthquake on Saturday killed at least 39") dates the event, not the figure:
+    the figure is as of the report, so the publication time orders it (the version of 14:37
+    after the one of 11:12 that day; Tuesday's toll after Saturday's). Claims dated long before
+    (:data:`BACKGROUND`) are left out anyway; a time of day, or a day after the publication,
+    orders by itself.
+    """
+    when = _claim_time(claim)
+    if when is None or pub is None:
+        return when or pub
+    start = str((claim.get("time") or {}).get("start") or "")
+    day_only = len(start) <= len("2024-07-22")
+    if day_only and when <= pub:
+        return pub
+    return when
+
+
 def _value(claim: Mapping[str, Any]) -> tuple[Any, Any]:
     value = claim.get("value") or {}
     return value.get("low"), value.get("high")
@@ -158,7 +178,7 @@ def build(
                     "source": source_of(claim),
                     "report": report.get("id"),
                     "quote": claim.get("quote"),
-                    "_order": (when or pub or datetime.max, pub or datetime.max, index),
+                    "_order": (order_time(claim, pub) or datetime.max, pub or datetime.max, index),
                     "_source": _source_key(claim),
                     "_dated": when is not None,
                     "_published": pub,
