@@ -48,3 +48,13 @@ def test_a_force_that_arrives_or_takes_part_is_deployed(text: str, expected: lis
 )
 def test_a_crowd_that_arrives_is_no_claim(text: str) -> None:
     assert _read(text) == []
+
+
+def test_mostly_minor_injuries_are_wounded_and_credit_the_restated_figure() -> None:
+    text = (
+        "A gas cylinder blew up on Monday, wounding 9 shoppers. Provincial officials said 9 "
+        "shoppers had sustained mainly minor injuries."
+    )
+    claims = [c for c in extract_claims(text) if c.kind == "quantity"]
+    assert [(c.measure, c.value.low if c.value else None) for c in claims] == [("wounded", 9)]
+    assert [a.name for a in claims[0].attribution] == ["Provincial officials"]

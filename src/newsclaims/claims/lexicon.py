@@ -52,7 +52,10 @@ MEASURE_TERMS: tuple[MeasureTerm, ...] = (
         "suffered injuries, suffered minor injuries, suffered serious injuries, "
         "suffered critical injuries, suffered severe injuries, suffered burns, "
         "sustained injuries, sustained minor injuries, sustained serious injuries, "
-        "sustained critical injuries, sustained severe injuries, sustained burns",
+        "sustained critical injuries, sustained severe injuries, sustained burns, "
+        "suffered mostly minor injuries, suffered mainly minor injuries, "
+        "suffered mostly light injuries, sustained mostly minor injuries, "
+        "sustained mainly minor injuries, suffered light injuries, sustained light injuries",
     ),
     *_terms("wounded", "noun", "injuries, injury, injured, wounded, wounds, hospitalizations"),
     *_terms(
