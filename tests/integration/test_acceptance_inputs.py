@@ -136,11 +136,6 @@ def test_extract_a_folder_of_broken_inputs(tmp_path: Path) -> None:
     assert page["published"] is None and page["claims"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 9 asks for a warning when metadata gives an impossible date; the HTML "
-    "plugin (newsclaims_html.metadata._date) drops 0001-01-01 silently",
-)
 def test_a_placeholder_date_in_json_ld_is_refused_with_a_warning() -> None:
     import newsclaims
 

@@ -74,3 +74,4 @@ def test_a_placeholder_date_is_no_date() -> None:
     report = newsclaims.parse_html(f"<html>{head}<body><p>{text}</p></body></html>")
     assert report.text == text
     assert report.published is not None and report.published.startswith("2024-03-05")
+    assert any("0001-01-01" in w for w in report.warnings), report.warnings  # refused aloud

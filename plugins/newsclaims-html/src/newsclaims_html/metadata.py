@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 from lxml import etree  # type: ignore[import-untyped]
 
-from newsclaims.dates import parse_date
+from newsclaims.dates import checked_published, parse_date
 
 from .jsonld import article_object, jsonld_objects, names_of, resolve, types_of
 from .names import clean_authors, clean_title, comparable, same_outlet
@@ -45,6 +45,7 @@ class PageMetadata:
     :param canonical_url: ``<link rel=canonical>`` or ``og:url``.
     :param description: ``og:description`` / ``description``.
     :param section: the article's section, when declared.
+    :param warnings: what was refused, such as a placeholder date (``0001-01-01``).
     """
 
     title: str | None = None
@@ -57,6 +58,7 @@ class PageMetadata:
     canonical_url: str | None = None
     description: str | None = None
     section: str | None = None
+    warnings: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
     @property
     def outlet_names(self) -> tuple[str, ...]:
@@ -166,24 +168,29 @@ def _page_object(objects: list[dict[str, Any]]) -> dict[str, Any] | None:
 
 
 #: dates before this year are a CMS's placeholder for "no date" (``0001-01-01``), not news
-MIN_YEAR = 1900
 
 
-def _date(value: str | None) -> datetime | None:
+def _date(value: str | None, refused: list[str]) -> datetime | None:
     if not value:
         return None
     try:
         found = parse_date(value.strip())
     except (ValueError, OverflowError, TypeError):
         return None
-    return found if found is not None and found.year >= MIN_YEAR else None
+    found, warnings = checked_published(found, "the page's date")
+    refused.extend(warnings)
+    return found
 
 
-def _first_date(values: Iterable[str | None]) -> datetime | None:
-    """The first readable date; a zoned reading of the same moment beats a naive one."""
+def _first_date(values: Iterable[str | None], refused: list[str]) -> datetime | None:
+    """The first readable date; a zoned reading of the same moment beats a naive one.
+
+    A date outside the years a publication date can have (a CMS placeholder such as
+    ``0001-01-01``) is skipped, with a warning added to ``refused``.
+    """
     found: datetime | None = None
     for value in values:
-        parsed = _date(value)
+        parsed = _date(value, refused)
         if parsed is None:
             continue
         if found is None:
@@ -327,12 +334,14 @@ def read_metadata(
         if obj is not None
         for k in ("datePublished", "dateCreated")
     ]
-    published = _first_date([*ld_dates, *(_first(meta, (k,)) for k in _DATE_META)])
+    refused: list[str] = []
+    published = _first_date([*ld_dates, *(_first(meta, (k,)) for k in _DATE_META)], refused)
     if published is None:
-        published = _first_date(str(v) for v in _TIME_XPATH(tree))
+        published = _first_date((str(v) for v in _TIME_XPATH(tree)), refused)
     modified = _first_date(
         [_text(article.get("dateModified")) if article else None]
-        + [_first(meta, (k,)) for k in _MODIFIED_META]
+        + [_first(meta, (k,)) for k in _MODIFIED_META],
+        refused,
     )
 
     root_lang = tree.get("lang") or tree.get("xml:lang")
@@ -359,6 +368,7 @@ def read_metadata(
         canonical_url=canonical,
         description=_first(meta, ("og:description", "description", "twitter:description")),
         section=section or _first(meta, _SECTION_META),
+        warnings=tuple(dict.fromkeys(refused)),
     )
 
 

@@ -94,6 +94,7 @@ def article_from_tree(
         language=meta.language,
         source=Source(outlet=outlet, domain=domain_of(url or document.url), url=url),
         removed=body.removed,
+        warnings=meta.warnings,
         extra={
             "html": {
                 "site_name": meta.site_name,
