@@ -138,12 +138,16 @@ def test_extract_a_folder_of_broken_inputs(tmp_path: Path) -> None:
 
 def test_a_placeholder_date_in_json_ld_is_refused_with_a_warning() -> None:
     import newsclaims
+    from newsclaims.host import PluginHost, Settings
 
+    # the installed plugins (tests/conftest.py turns autoload off for in-process tests)
+    host = PluginHost(settings=Settings(autoload=True))
+    assert "html" in host.loaded(), host.loaded()
     data = {"@type": "NewsArticle", "headline": "Fire", "datePublished": "0001-01-01"}
     page = (
         f'<html><head><script type="application/ld+json">{json.dumps(data)}</script></head>'
         f"<body><p>{ARTICLE}</p></body></html>"
     )
-    report = newsclaims.parse_html(page)
+    report = newsclaims.parse_html(page, host=host)
     assert report.published is None and report.claims
     assert any("0001" in w for w in report.warnings), report.warnings
