@@ -14,6 +14,7 @@ from newsclaims_koreaherald import newsclaims_detect
 from newsclaims_koreaherald.detect import examine, is_herald_name, is_herald_url
 
 from newsclaims import testing
+from newsclaims.models import Document
 
 BODY = "<article><p>Two soldiers were wounded in the drill, the military said.</p></article>"
 
@@ -138,11 +139,15 @@ def test_reporter_email_marks_a_copy() -> None:
         "Source: Yonhap\n",
         "Original Source: www.koreatimes.co.kr\n",
         "A story about the Herald Sun newspaper in Melbourne.\n",
-        "",
     ],
 )
 def test_mentions_are_not_reposts(text: str) -> None:
     assert newsclaims_detect(text_doc(text)) is None
+
+
+def test_an_empty_document_is_not_a_repost() -> None:
+    # newsclaims refuses empty input before any plugin; a plugin given one still says no
+    assert newsclaims_detect(Document(text="")) is None
 
 
 def test_other_outlets_page_mentioning_the_paper_is_not_detected() -> None:
