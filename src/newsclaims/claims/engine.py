@@ -377,7 +377,7 @@ def extract_claims(
         # sources carry to the next sentence only ("The agency also noted ...")
         prev_sources = sources
         prev_sentence = sent
-        if _leaves_quote_open(s):
+        if _has_quote(s) and _leaves_quote_open(s):
             quote_open = not quote_open  # a quotation opens or closes in this sentence
 
     statements.sort(key=lambda st: st[0].start)

@@ -419,6 +419,9 @@ def _is_job(word: str) -> bool:
     return word in JOB_NOUNS or _JOB_WORD.fullmatch(word) is not None
 
 
+_JOB_LINKS = (" for ", " at ", " of ", " with ")
+
+
 def _speaker_context(sentence: str, np: str, start: int) -> list[SourceMention]:
     """Sources that stand with the speaker ``np`` found before ``start``: the job that speaks
     for a named organisation ("a spokesperson for the Red Cross said": the Red Cross, with the
@@ -428,6 +431,9 @@ def _speaker_context(sentence: str, np: str, start: int) -> list[SourceMention]:
     begin = sentence.rfind(np, 0, start + len(np) + 2)
     if begin < 0:
         return out
+    near = sentence[max(0, begin - 12) : begin + 1]
+    if not (" and " in near or contains_any(near, _JOB_LINKS)):
+        return out  # substring tests first: neither pattern can match
     before = sentence[:begin]
     job = _JOB_FOR.search(before, max(0, begin - 90)) if np[:1].isupper() else None
     if job and _is_job(job.group(2).lower()):
