@@ -27,10 +27,12 @@ from .measures import (
     Lexicon,
     Phrase,
     Reading,
+    breakdown_rest,
     is_people,
     lexicon_for,
     phrase_after,
     read_figure,
+    running_total,
     were_people,
 )
 from .numbers import Quantity, find_quantities
@@ -495,6 +497,10 @@ def _part_of(
         if people:  # "41 were men, seven were women and 20 were teenagers"
             return Reading(whole.measure, people)
     listed = _LISTED_AFTER.search(near)
+    if running_total(near) and not q.percent:
+        return Reading(whole.measure, None)  # "..., bringing the total to 77"
+    if _COORDINATED_END.search(near) and breakdown_rest(sentence[q.end :], True):
+        return Reading(whole.measure, None)  # "16 deaths in the north and six in the south"
     if not (
         _PART_OF.search(near)
         or _OF_THEM_AFTER.match(sentence, q.end)
@@ -503,6 +509,9 @@ def _part_of(
         return None
     phrase = phrase_after(sentence[q.end :], lex)
     if phrase.kind != "people":
+        # "four of them critically", "including three in Leeds": the whole's group
+        if not q.percent and breakdown_rest(sentence[q.end :], True):
+            return Reading(whole.measure, None)
         return None
     return Reading(whole.measure, f"{phrase.modifiers} {phrase.head}".strip())
 

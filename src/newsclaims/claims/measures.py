@@ -702,3 +702,73 @@ def _agent(before: str) -> str | None:
         return None  # nor with a capitalised word or "has"/"have"/"had"
     m = _AGENT_END.search(before)
     return m.group(1) if m else None
+
+
+# A breakdown whose part is told by its place, origin or condition, not by a group of its own:
+# "injured 30, four of them critically", "61 treated, 14 of them for burns", "26 treated, three
+# of whom were flown out", "detained 70, including three in Leeds", "2,000 officers, including
+# 600 from the riot unit", "16 deaths in the north and six in the south".
+_OF_THEM_REST = re.compile(r"\s+of\s+(?:them|whom)\s+([a-z]+)\b")
+_REST_WORDS = frozenset("for in with from at on".split())
+_AUX_REST = frozenset("were was had have are".split())
+_VERB_REST = re.compile(r"\s+(?:(?:since|later|now|also|already|been|being|all|both)\s+)*([a-z]+)")
+_UNDONE = frozenset(
+    "released freed discharged rescued found acquitted cleared reunited returned".split()
+)
+_PLACE_REST = re.compile(
+    r"\s+(?:in|from|at)\s+(?:the\s+)?(?:(?P<cap>[A-Z][a-z'’-]+)|(?:[a-z-]+\s+){0,2}(?:unit|units|"
+    r"family|families|force|forces|village|villages|town|towns|city|district|region|province|area))\b"
+)
+_CALENDAR_WORDS = frozenset(
+    "january february march april may june july august september october november december"
+    " monday tuesday wednesday thursday friday saturday sunday".split()
+)
+_NOT_A_PART = frozenset({"fatally", "mostly", "only", "merely"})
+
+
+def breakdown_rest(after: str, listed: bool) -> bool:
+    """Whether the words ``after`` a figure make it a part of the figure before, counted by
+    its place, origin or condition ("four of them critically", "three in Leeds"). ``listed``:
+    the figure follows "including" or a coordination ("and six in ..."), which a place or an
+    origin needs; "of them" / "of whom" needs nothing before it.
+
+    >>> breakdown_rest(" of them critically", False), breakdown_rest(" in Leeds", True)
+    (True, True)
+    >>> breakdown_rest(" of them fatally", False), breakdown_rest(" in March", True)
+    (False, False)
+    """
+    m = _OF_THEM_REST.match(after)
+    if m is not None:
+        word = m.group(1)
+        if word in _AUX_REST:
+            # "19 of them had since been released": a verb that undoes the count
+            verb = _VERB_REST.match(after, m.end())
+            return verb is None or verb.group(1) not in _UNDONE
+        return word in _REST_WORDS or (word.endswith("ly") and word not in _NOT_A_PART)
+    if not listed:
+        return False
+    m = _PLACE_REST.match(after)
+    if m is None:
+        return False
+    cap = m.group("cap")
+    return cap is None or cap.lower() not in _CALENDAR_WORDS
+
+
+# "bringing the total to 77", "raising the number to 45", "taking the tally to more than 30":
+# a running total of the figure told before, counted by a word that names no measure
+_TOTAL_BEFORE = re.compile(
+    r"\b(?:bringing|raising|taking|pushing|lifting|brought|raised|took|pushed|lifted)\s+"
+    r"(?:the|its|their|this|that)\s+(?:overall\s+|total\s+)?(?:total|tally|number|count|figure)"
+    r"(?:\s+so\s+far)?\s+to\s+(?:[a-z]+\s+){0,2}$",
+    re.I,
+)
+
+
+def running_total(before: str) -> bool:
+    """Whether the words ``before`` a figure say it is the new total of the figure told just
+    before ("a further nine were held, bringing the total to 77").
+
+    >>> running_total("nine more were held, bringing the total to "), running_total("a total of ")
+    (True, False)
+    """
+    return _TOTAL_BEFORE.search(before) is not None
