@@ -287,7 +287,7 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     """
     police officials official authorities authority ministry department office agency
     service spokesman spokeswoman spokesperson spokespeople statement statements
-    military army forces government governor mayor commander commanders sources source
+    military army navy forces government governor mayor commander commanders sources source
     witnesses witness residents media outlet outlets agency report reports observatory
     group groups organization hospital doctors medics monitor monitors prosecutors
     prosecutor investigators court judge officer officers administration council
@@ -300,9 +300,78 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     """.split()
 )
 
-#: Reporting verbs: a clause "X <verb> (that) ..." credits its content to X.
-REPORTING_VERBS: frozenset[str] = frozenset(
+#: English verbs of communication (statement, assertion, report, complaint, prediction),
+#: by their base form; every inflection is generated from it (:func:`_inflections`).
+COMMUNICATION_VERBS: tuple[str, ...] = tuple(
     """
+    say tell write report estimate assess indicate disclose confirm note emphasize emphasise
+    stress reveal suggest add state announce claim mention comment explain warn believe
+    reaffirm acknowledge testify insist allege brief inform tweet post cite quote predict
+    argue conclude maintain assert observe speculate blame deny fear accuse concede admit
+    recall describe urge vow promise calculate count tally record document update declare
+    assure ask caution contend recount remark reply retort affirm reiterate repeat lament
+    confide complain boast concur hint forecast proclaim confess underscore underline
+    characterize characterise surmise theorize theorise reckon advise notify
+    """.split()
+)
+
+#: Verbs whose base and third-person forms are more often nouns ("the report", "claims of"),
+#: so only their past and -ing forms count as reporting: "police record" is no report.
+NOUN_HOMOGRAPHS: frozenset[str] = frozenset(
+    """
+    report estimate note comment claim quote blame fear promise count tally record
+    document update vow hint forecast post state repeat
+    """.split()
+)
+
+_IRREGULAR: dict[str, tuple[str, ...]] = {
+    "say": ("say", "says", "said", "saying"),
+    "tell": ("tell", "tells", "told", "telling"),
+    "write": ("write", "writes", "wrote", "written", "writing"),
+    "forecast": ("forecasts", "forecast", "forecasted", "forecasting"),
+}
+
+_DOUBLED = frozenset({"admit", "concur"})
+
+
+def _inflections(base: str) -> tuple[str, ...]:
+    """The forms of a regular English verb: base, -s, -ed, -ing ("reply": replies, replied)."""
+    if base in _IRREGULAR:
+        return _IRREGULAR[base]
+    if base in _DOUBLED:
+        stem = base + base[-1]
+        past, ing = stem + "ed", stem + "ing"
+    elif base.endswith("e"):
+        past, ing = base + "d", base[:-1] + "ing"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        past, ing = base[:-1] + "ied", base + "ing"
+    else:
+        past, ing = base + "ed", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2:-1] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return (base, third, past, ing)
+
+
+def _reporting_forms() -> frozenset[str]:
+    forms: set[str] = set()
+    for base in COMMUNICATION_VERBS:
+        base_, third, *rest = _inflections(base)
+        forms.update(rest)
+        if base not in NOUN_HOMOGRAPHS:
+            forms.update((base_, third))
+    # "call it a disaster", "point out that": the engine checks what follows these
+    forms.update(("called", "calls", "calling", "pointed", "points", "pointing"))
+    return frozenset(forms)
+
+
+#: Reporting verbs: a clause "X <verb> (that) ..." credits its content to X.
+REPORTING_VERBS: frozenset[str] = (
+    frozenset(
+        """
     said says say told tells tell reported reports report estimated estimates estimate
     assessed assesses assess indicated indicates indicate disclosed discloses disclose
     confirmed confirms confirm noted notes note emphasized emphasised emphasizes
@@ -317,6 +386,8 @@ REPORTING_VERBS: frozenset[str] = frozenset(
     promised calculated counted tallied recorded documented updated declared declares
     assured assures asked asks
     """.split()
+    )
+    | _reporting_forms()
 )
 
 #: Words that weaken a claim (recorded in ``hedges``).

@@ -154,8 +154,13 @@ _NOT_SPEAKERS = frozenset({"others", "more", "people", "persons", "victims", "ho
 
 
 def _speaker_noun(word: str) -> bool:
-    """A common noun that can head a speaker: a source ("police") or people ("a priest")."""
-    return word in SOURCE_NOUNS or (word in PEOPLE_NOUNS and word not in _NOT_SPEAKERS)
+    """A common noun that can head a speaker: a source ("police"), people ("a priest") or
+    one person's post ("a local minister", "a company executive")."""
+    return (
+        word in SOURCE_NOUNS
+        or word in JOB_NOUNS
+        or (word in PEOPLE_NOUNS and word not in _NOT_SPEAKERS)
+    )
 
 
 def _np_backward(prefix: str, retry: bool = False) -> str | None:
@@ -310,6 +315,24 @@ def _np_forward(rest: str) -> str | None:
 _VERBS = REPORTING_VERBS - {"according"}
 
 
+# a verb of speech that is no report here: "called for calm", "noted for its wine", "called
+# on residents", "pointed to", "the fire claimed nine lives"; "call" and "point" report only as
+# "called the plan a failure", "called it "a disgrace"", "pointed out that"
+_NOT_A_REPORT = re.compile(r"\s+for\b|\s+(?:the\s+|\w+\s+|\w+\s+more\s+)?(?:lives|life)\b")
+_CALLED_AS = re.compile(
+    r"\s+(?:it|this|that|them|him|her|(?:the|this|that|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?"
+    r"[\w-]+)\s+(?:an?\s|the\s|[\"“‘'])"
+)
+_POINTED_OUT = re.compile(r"\s+out\b")
+
+
+# a document that says something: "a statement denying ...", "a letter describing ...": the
+# -ing form is the document's, whose author the sentence names elsewhere ("X issued a ...")
+_DOCUMENTS = frozenset(
+    _DATA_NOUNS.split("|") + "letter message post video tweet note release communique".split()
+)
+
+
 _REPORTING_WORD = whole_words(_VERBS)
 
 
@@ -451,6 +474,12 @@ def _speaker_context(sentence: str, np: str, start: int) -> list[SourceMention]:
     return out
 
 
+def _word_before(sentence: str, at: int) -> str:
+    """The lower-cased word that ends ``sentence[:at]`` (empty when none)."""
+    words = sentence[max(0, at - 40) : at].split()
+    return words[-1].lower() if words else ""
+
+
 def find_sources(sentence: str) -> list[SourceMention]:
     """Every source credited in ``sentence``, in order of appearance."""
     found: list[SourceMention] = []
@@ -498,6 +527,19 @@ def find_sources(sentence: str) -> list[SourceMention]:
             continue  # "X is accused of", "losses were estimated at": X said nothing
         if verb in _RAISING and sentence.startswith(" to ", m.end()):
             continue  # "a suspect believed to have ...", "soldiers said to be": nobody speaks
+        if verb.startswith("call"):
+            if (
+                not _CALLED_AS.match(sentence, m.end())
+                or sentence[m.start() - 1 : m.start()] == "-"
+            ):
+                continue  # "a town called Ard", "called on residents", "so-called"
+        elif verb.startswith("point"):
+            if not _POINTED_OUT.match(sentence, m.end()):
+                continue  # "pointed to the river", "points in the match"
+        elif _NOT_A_REPORT.match(sentence, m.end()):
+            continue
+        if verb.endswith("ing") and _word_before(sentence, m.start()) in _DOCUMENTS:
+            continue  # "issued a statement denying": the statement's author speaks
         # the speaker after the verb: "..., said Jane Doe", "..., declared John Roe, a ..."
         after = _POSTPOSED.match(sentence, m.end())
         if after and (after.group(1).endswith(("'s", "’s", "'", "’"))):
