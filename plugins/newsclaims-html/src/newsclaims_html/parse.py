@@ -15,6 +15,7 @@ from .body import extract_body
 from .jsonld import article_object, jsonld_objects
 from .metadata import PageMetadata, is_outlet_name, read_metadata
 from .names import clean_authors
+from .stream import STREAM_TAGS, head_of, many_tags, streamed_text
 from .tree import HtmlElement, parse_page
 
 __all__ = ["article_from_tree", "parse_html"]
@@ -107,6 +108,24 @@ def article_from_tree(
     )
 
 
+def _streamed(text: str, document: Document, knowledge: Knowledge | None) -> Article:
+    """A page with too many tags for a tree: metadata from its head, text in one pass."""
+    head = head_of(text)
+    tree = parse_page(head)[0] if head is not None else None
+    if head is not None and tree is not None:
+        # the head's metadata, as for any page; its body is empty
+        article = article_from_tree(tree, attrs.evolve(document, text=head), knowledge)
+    else:
+        article = Article(text="", source=Source(url=document.url, domain=domain_of(document.url)))
+    warning = (
+        f"html: the page has over {STREAM_TAGS:,} tags; its text was read in one streaming "
+        "pass, without boilerplate removal"
+    )
+    return attrs.evolve(
+        article, text=streamed_text(text), removed=(), warnings=(*article.warnings, warning)
+    )
+
+
 def parse_html(document: Document, knowledge: Knowledge | None = None) -> Article:
     """Parse an HTML document into an article; an empty article when nothing parses.
 
@@ -115,13 +134,17 @@ def parse_html(document: Document, knowledge: Knowledge | None = None) -> Articl
     fm = split_front_matter(document.text or "")  # a markdown file with an HTML body
     if fm.raw:
         document = attrs.evolve(document, text=fm.body)
-    text, warnings = _bounded(document.text or "")
-    tree, lost = parse_page(text)
-    warnings += lost
-    if tree is None:
-        source = Source(url=document.url, domain=domain_of(document.url))
-        return Article(text="", source=source, warnings=warnings)
-    article = article_from_tree(tree, document, knowledge)
+    warnings: tuple[str, ...] = ()
+    if many_tags(document.text or ""):  # no tree: memory stays linear, so nothing is cut
+        article = _streamed(document.text or "", document, knowledge)
+    else:
+        text, warnings = _bounded(document.text or "")
+        tree, lost = parse_page(text)
+        warnings += lost
+        if tree is None:
+            source = Source(url=document.url, domain=domain_of(document.url))
+            return Article(text="", source=source, warnings=warnings)
+        article = article_from_tree(tree, document, knowledge)
     if fm.raw:
         article = with_front_matter(
             article,
