@@ -41,7 +41,8 @@ _YEAR = r"(?:,?\s+\d{4})?"
 _PREP_MONTH = r"(?P<prep>(?i:in|during|since|by|from|until|as of|through|of|last|this))"
 _PREP_YEAR = r"(?P<prep>(?i:in|during|since|by|of|through|until|as of))"
 _RELATIVE = (
-    r"\b(?:yesterday|today|tonight|last night|this morning|earlier this (?:week|month|year)"
+    r"\b(?:yesterday|today|tonight|last night|overnight|this morning"
+    r"|earlier this (?:week|month|year)"
     r"|last (?:week|month|year)|this (?:week|month|year)|(?:the )?previous (?:week|month|year))\b"
 )
 _SPAN = (
@@ -96,7 +97,7 @@ def numeric_date(a: int, b: int, year: int, day_first: bool | None) -> date | No
 _MONTH_NAME = re.compile(_MONTH)  # a hint only: without "\b" the scan skips ahead in C
 _RELATIVE_HINT = re.compile(  # on the lower-cased sentence; every _RELATIVE match has one
     alternation(
-        ["yesterday", "today", "tonight", "last night", "this morning"]
+        ["yesterday", "today", "tonight", "last night", "overnight", "this morning"]
         + [
             f"{w} {unit}"
             for w in ("this", "last", "previous")
@@ -106,6 +107,11 @@ _RELATIVE_HINT = re.compile(  # on the lower-cased sentence; every _RELATIVE mat
 )
 _WEEKDAY_NAME = re.compile(_WEEKDAY)
 _SINCE_BEFORE = re.compile(r"\b[Ss]ince\s+$")
+# "since the army took the town in May": a clause after "since" dated by its month, the
+# figure holds from then up to the publication date (no clause break in between)
+_SINCE_CLAUSE = re.compile(
+    r"\b[Ss]ince\s+(?:the|a|an|its|their|his|her|[A-Z])[^,.;:!?()\"“”]{2,70}\s$"
+)
 # substrings that the hints need: tested first, as "in" is far cheaper than a pattern scan
 _RELATIVE_WORDS = ("yesterday", "today", "tonight", "night", "morning", "week", "month", "year")
 _SPAN_WORDS = ("days", "weeks", "months", "years")
@@ -321,6 +327,8 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
     if t == "yesterday" or t == "last night":
         day = pub - timedelta(days=1)
         return day, day
+    if t == "overnight":  # the night before the report: its evening to its morning
+        return pub - timedelta(days=1), pub
     if t in ("today", "tonight", "this morning"):
         return pub, pub
     if t.endswith("week"):
@@ -377,6 +385,15 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
             if since and kind in ("daydate", "part") and first is not None and pub is not None:
                 # "since Dec. 1", "since the start of December": up to the publication date
                 start, last = since.start(), max(pub, first)
+            elif (
+                kind == "month"
+                and first is not None
+                and pub is not None
+                and m.group("prep").lower() in ("in", "during")
+                and "ince " in sentence
+                and _SINCE_CLAUSE.search(sentence, max(0, start - 80), start)
+            ):
+                last = max(pub, first)  # "since the siege began in May": May to publication
             found.append(TimeMention(start, m.end(), sentence[start : m.end()], kind, first, last))
             taken.append((start, m.end()))
     return sorted(found, key=lambda t: t.start)
