@@ -101,3 +101,27 @@ def test_a_document_that_denies_is_not_a_second_speaker() -> None:
     assert _speakers(text) == [["Harbour Authority"]]
     text = "The union published a letter describing the night shift."
     assert not any("letter" in name for names in _speakers(text) for name in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            '"They ran toward the river," said farmer Tomas Ruiz, who was fishing nearby.',
+            "Tomas Ruiz",
+        ),
+        (
+            '"The roof gave way," said Valdora fire brigade press officer Ines Marlow.',
+            "Ines Marlow",
+        ),
+        ('"It held," said deputy mayor Lior Ashe, estimating the damage.', "Lior Ashe"),
+    ],
+)
+def test_an_inverted_speaker_named_after_a_post(text: str, speaker: str) -> None:
+    assert _speakers(text) == [[speaker]]
+
+
+def test_a_clause_after_said_is_no_inverted_speaker() -> None:
+    # the verb introduces a clause whose subject is a person, not the speaker
+    text = "Police, however, said farmer Tomas Ruiz was arrested."
+    assert ["Tomas Ruiz"] not in _speakers(text)

@@ -394,6 +394,14 @@ _POSTPOSED_JOB = re.compile(
 )
 
 
+# an inverted speaker named after a post with no comma: '..., said witness Jane Doe, who ...',
+# '..., said Valdora fire brigade press officer Jane Doe'
+_POSTPOSED_POST = re.compile(
+    rf"\s+(?:the\s+|a\s+|an\s+)?((?:[\w'’.-]+\s+){{0,5}}?([a-z][\w-]+))\s+"
+    rf"((?:(?:{TITLE_RX})\s+)?{NAME_SEQ})"
+)
+
+
 # a speaker who speaks for an organisation: "a spokesperson for the Red Cross", "the chief
 # surgeon at Mercy Hospital": the organisation is the source, the speaker its conduit
 _JOB_FOR = re.compile(
@@ -551,6 +559,19 @@ def find_sources(sentence: str) -> list[SourceMention]:
             and _AFTER_SPEAKER.match(sentence, after.end())
         ):
             found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
+            continue
+        post = (
+            _POSTPOSED_POST.match(sentence, m.end())
+            if verb not in ("told", "tells", "tell")
+            and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start())
+            else None
+        )
+        if (
+            post
+            and (_speaker_noun(post.group(2)) or _is_job(post.group(2)))
+            and _AFTER_SPEAKER.match(sentence, post.end())
+        ):
+            found.append(SourceMention(post.group(3), post.start(3), "postposed"))
             continue
         job = (
             _POSTPOSED_JOB.match(sentence, m.end())
