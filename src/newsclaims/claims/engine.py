@@ -251,6 +251,7 @@ def extract_claims(
                 d.attribution = merge_attributions(d.attribution, sources)
 
         here: list[_Draft] = []
+        counted_here: str | None = None  # a group this sentence counts without a claim
         hedges = _hedges(s) if quantities else ()
         if quantities:
             hedges_at[sent.start] = hedges  # read again if the sentence is a statement
@@ -277,7 +278,7 @@ def extract_claims(
                 part = _PART_OF.search(tail(s[: q.start], 80)) is not None
             if reading is None or reading.negated:
                 if group:
-                    last_group = group
+                    last_group = counted_here = group
                 continue
             subject: Subject | None
             if reading.subject and reading.subject.lower() in _REFERRING and last_group:
@@ -286,6 +287,11 @@ def extract_claims(
             elif not reading.subject and last_group and _refers_back(s, q):
                 # "nine of them in critical condition", "Of those, 19 died"
                 subject = Subject(last_group, None, carried=True)
+            elif (
+                not reading.subject and counted_here and not here and _FINITE_AFTER.match(s, q.end)
+            ):
+                # "The clinic saw 100 patients, though 10 were dead on arrival": that group
+                subject = Subject(counted_here, None, carried=True)
             elif reading.subject:
                 subject = Subject(reading.subject, reading.agent)
             elif (noun := _measure_noun_after(s, q, phrase)) and not _specific(
@@ -394,6 +400,7 @@ _REFERRING = frozenset({"others", "more", "them", "those", "whom", "these"})
 _REFERS_AFTER = re.compile(r"\s+(?:of|among)\s+(?:them|whom|those|these)\b", re.I)
 _REFERS_BEFORE = re.compile(r"\b(?:[Oo]f|[Aa]mong)\s+(?:them|those|these|whom)\s*,?\s*$")
 _GENERIC_GROUPS = frozenset({"people", "persons", "individuals"})
+_FINITE_AFTER = re.compile(r"\s+(?:were|was|had|have|are)\s")  # "10 were ...": a clause's subject
 
 
 def _whole(here: list[_Draft]) -> _Draft | None:
