@@ -125,3 +125,32 @@ def test_a_clause_after_said_is_no_inverted_speaker() -> None:
     # the verb introduces a clause whose subject is a person, not the speaker
     text = "Police, however, said farmer Tomas Ruiz was arrested."
     assert ["Tomas Ruiz"] not in _speakers(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Kim Soo-yeon, Daegu city government deputy secretary general, said a warrant "
+            "had been issued.",
+            "Kim Soo-yeon",
+        ),
+        ("Ana Ruiz, Red Cross field officer, said the road was cut.", "Ana Ruiz"),
+        (
+            "Nordic Cable Works (NCW) (NCW.OL), the largest wire maker, said some spools "
+            "had been damaged.",
+            "Nordic Cable Works",
+        ),
+        (
+            "The Ministry of Water (MoW) of Ruritania has notified the UN of a spreading drought.",
+            "Ministry of Water",
+        ),
+    ],
+)
+def test_a_speaker_before_an_aside_or_brackets(text: str, speaker: str) -> None:
+    assert _speakers(text) == [[speaker]]
+
+
+def test_coordinated_names_are_no_aside() -> None:
+    # "Lopez and the manager" is a second speaker, not a post of Ruiz
+    assert ["Ruiz"] not in _speakers("Ruiz, Lopez and the manager, said the mill was shut.")

@@ -278,7 +278,7 @@ JOB_NOUNS: frozenset[str] = frozenset(
     """
     head chief executive secretary superintendent representative minister director
     coordinator spokesman spokeswoman spokesperson official officer president chairman
-    chairwoman chair deputy envoy administrator manager commissioner inspector
+    chairwoman chair deputy envoy administrator manager commissioner inspector general
     """.split()
 )
 

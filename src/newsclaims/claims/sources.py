@@ -59,7 +59,24 @@ class SourceMention:
     how: str  # according | subject | postposed | by | possessive | attributive | run | told
 
 
-_ACRONYM_END = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)$")
+# "Full Name (ACRONYM)", "Full Name (ACRONYM) (TICKER.X)": the brackets after a name
+_ACRONYM_END = re.compile(r"(?:\s*\([A-Z0-9][A-Za-z0-9&.]{1,9}\))+$")
+
+
+# "the Ministry of Health (MoH) of Ruritania": the body named before its acronym, whose
+# country follows
+_ACRONYM_OF = re.compile(
+    rf"(?:(?<![\w-])|(?<=[a-z]))(?=[{UP}])({NAME_SEQ})\s*\([A-Z][A-Za-z&.]{{1,9}}\)"
+    rf"\s+(?:of|in)\s+(?:the\s+)?{NAME_SEQ}$"
+)
+
+
+# an aside that names a post after a capitalised owner, set off by commas: "Jane Doe, Lima
+# city council deputy secretary general, said", "Ana Ruiz, Red Cross field officer, said"
+_CAPITAL_POST_ASIDE = re.compile(
+    rf",\s+[{UP}][\w.&'’-]*(?:\s+(?!and\b|or\b)[\w.&'’-]+){{0,7}}?"
+    rf"\s+(?:{alternation(JOB_NOUNS)}|[a-z]{{3,}}{PERSON_SUFFIXES}),\s*$"
+)
 
 
 _PRONOUN_END = re.compile(r"(?<![\w-])([Hh]e|[Ss]he|[Ii]t)$")
@@ -171,7 +188,15 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         p = _WHO_CLAUSE.sub("", p)
     if _may_end_with_adverb(p):
         p = _ADVERBS.sub("", p)
+    if ")" in p[-60:]:
+        body = _ACRONYM_OF.search(p, max(0, len(p) - 120))
+        if body:
+            return _THE_LEAD.sub("", body.group(1))
     p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
+    if p.endswith(","):
+        aside = _CAPITAL_POST_ASIDE.search(p, max(0, len(p) - 120))
+        if aside:
+            p = _ACRONYM_END.sub("", p[: aside.start()])
     named = _NAMED_ASIDE.search(p, max(0, len(p) - 120)) if p.endswith(",") else None
     if named and _LOWER_END.search(p, max(0, named.start() - 30), named.start()):
         # "a local civil society group, the Mirebalais Citizens' Collective, said": the name
@@ -182,6 +207,7 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
     if p[-1:].isdigit():
         p = _AGE_ASIDE.sub("", p)
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
+    p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM), the ..., said"
     pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4))
     if pronoun:
         return pronoun.group(1)
