@@ -90,3 +90,38 @@ def test_doc_python_block_runs(
         printed = out.getvalue()
         assert printed.strip(), "the stories example printed nothing"
         assert json.loads(Path("reports.jsonl").read_text("utf-8").splitlines()[0])["claims"]
+
+
+_SHELL = re.compile(r"^```(?:bash|console|sh)\n(.*?)^```", re.S | re.M)
+
+
+def command_lines() -> list[tuple[str, str]]:
+    """Every ``newsclaims ...`` command of a shell block in README.md and docs/."""
+    found = []
+    for page in [DOCS.parent / "README.md", *sorted(DOCS.glob("*.md"))]:
+        for block in _SHELL.findall(page.read_text("utf-8")):
+            for line in block.splitlines():
+                line = re.split(r"\s#", line.removeprefix("$ "))[0]
+                for part in re.split(r"&&|\||>", line):
+                    part = re.sub(r"^(?:\s*[A-Z_]+=\S*)*\s*", "", part).strip()
+                    if part.startswith("newsclaims "):
+                        found.append((page.name, part))
+    return found
+
+
+def test_docs_have_command_lines() -> None:
+    assert len(command_lines()) > 10
+
+
+@pytest.mark.parametrize(("page", "command"), command_lines(), ids=lambda v: str(v)[:60])
+def test_doc_command_line_is_accepted_by_the_cli(page: str, command: str) -> None:
+    """The shell examples' options exist (the commands themselves run in tests/integration)."""
+    import shlex
+
+    from newsclaims.cli import build_parser
+
+    args = shlex.split(command)[1:]
+    try:
+        build_parser().parse_args(args)
+    except SystemExit as exc:
+        raise AssertionError(f"{page}: {command!r} is refused by the CLI") from exc
