@@ -35,7 +35,7 @@ from .measures import (
     running_total,
     were_people,
 )
-from .numbers import Quantity, find_quantities
+from .numbers import Quantity, find_quantities, unquoted
 from .sentences import Sentence, contains_any, iter_sentences, tail
 from .sources import may_report
 from .timex import TimeMention, find_times
@@ -220,7 +220,8 @@ def extract_claims(
             prev_sources = ()
             quote_open = False
         event_sentence = None if prev_had_figures else prev_sentence
-        quantities = find_quantities(s)
+        r = unquoted(s)  # the figures read through quotation marks ('killed "dozens"')
+        quantities = find_quantities(r)
         anaphor = (
             _ANAPHOR.search(s) if prev_drafts and contains_any(s.lower(), _ANAPHOR_NOUNS) else None
         )
@@ -258,12 +259,12 @@ def extract_claims(
         for q in quantities:
             if q.not_a_count or (q.low is None and q.high is None):
                 continue
-            phrase = phrase_after(s[q.end :], lex)
+            phrase = phrase_after(r[q.end :], lex)
             group = _counted_group(phrase)
-            reading = read_figure(s, q.start, q.end, lex, phrase)
+            reading = read_figure(r, q.start, q.end, lex, phrase)
             part = False  # a breakdown of the figure before ("including six women")
             if reading is None and here:
-                reading = _part_of(s, q, here[-1], lex)
+                reading = _part_of(r, q, here[-1], lex)
                 part = reading is not None
             if (
                 reading is None
@@ -272,10 +273,10 @@ def extract_claims(
                 and prev_drafts[-1].sentence.paragraph == sent.paragraph
             ):
                 # "Eight of them were children": part of the figure of the sentence before
-                reading = _part_of(s, q, prev_drafts[-1], lex, across=True)
+                reading = _part_of(r, q, prev_drafts[-1], lex, across=True)
                 part = reading is not None
             if reading is not None and not part and here:
-                part = _PART_OF.search(tail(s[: q.start], 80)) is not None
+                part = _PART_OF.search(tail(r[: q.start], 80)) is not None
             if reading is None or reading.negated:
                 if group:
                     last_group = counted_here = group
@@ -284,17 +285,17 @@ def extract_claims(
             if reading.subject and reading.subject.lower() in _REFERRING and last_group:
                 # "injured 40 others", "hundreds more": the group named before
                 subject = Subject(last_group, None, carried=True)
-            elif not reading.subject and last_group and _refers_back(s, q):
+            elif not reading.subject and last_group and _refers_back(r, q):
                 # "nine of them in critical condition", "Of those, 19 died"
                 subject = Subject(last_group, None, carried=True)
             elif (
-                not reading.subject and counted_here and not here and _FINITE_AFTER.match(s, q.end)
+                not reading.subject and counted_here and not here and _FINITE_AFTER.match(r, q.end)
             ):
                 # "The clinic saw 100 patients, though 10 were dead on arrival": that group
                 subject = Subject(counted_here, None, carried=True)
             elif reading.subject:
                 subject = Subject(reading.subject, reading.agent)
-            elif (noun := _measure_noun_after(s, q, phrase)) and not _specific(
+            elif (noun := _measure_noun_after(r, q, phrase)) and not _specific(
                 here[-1].subject if here else last_subject,
                 here[-1].sentence if here else last_subject_sentence,
                 sent,

@@ -465,3 +465,18 @@ def _numeric(sentence: str, m: re.Match[str]) -> Quantity | None:
         start, end, sentence[start:end], low, high, low_inc, high_inc, approx, pct,
         not_count, increment,
     )  # fmt: skip
+
+
+_DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
+
+
+def unquoted(sentence: str) -> str:
+    """``sentence`` with its double quotation marks as spaces (same length, so offsets hold):
+    a figure quoted from a source is read as if it were not ("left \"more than 100\" wounded").
+
+    >>> unquoted('killed "dozens of fighters"')
+    'killed  dozens of fighters '
+    """
+    if '"' not in sentence and "“" not in sentence and "«" not in sentence and "„" not in sentence:
+        return sentence
+    return _DOUBLE_QUOTES.sub(" ", sentence)
