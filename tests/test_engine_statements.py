@@ -154,3 +154,16 @@ def test_a_speaker_before_an_aside_or_brackets(text: str, speaker: str) -> None:
 def test_coordinated_names_are_no_aside() -> None:
     # "Lopez and the manager" is a second speaker, not a post of Ruiz
     assert ["Ruiz"] not in _speakers("Ruiz, Lopez and the manager, said the mill was shut.")
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Ohio health authorities are reporting a third death linked to the virus.", "authorities"),
+        ("Water officials this week said the reservoir was at a record low.", "officials"),
+        ("Rangers last month warned that the trail was closed.", "Rangers"),
+        ("The Caldera Institute yesterday estimated that the lake had shrunk.", "Caldera"),
+    ],
+)
+def test_an_auxiliary_or_a_time_between_speaker_and_verb(text: str, speaker: str) -> None:
+    assert any(speaker in names[0] for names in _speakers(text) if names)

@@ -28,7 +28,9 @@ from .wordlists import alternation, whole_words
 _ADVERBS = re.compile(
     r"(?:\s+(?:also|has|have|had|later|further|previously|reportedly|earlier|recently|then"
     r"|again|now|separately|has\s+also|had\s+also|was|were|is|been|publicly|officially"
-    r"|repeatedly|initially|first|on\s+\w+day|in\s+a\s+statement|on\s+\w+))+$",
+    r"|repeatedly|initially|first|on\s+\w+day|in\s+a\s+statement|on\s+\w+|are|am"
+    r"|yesterday|today|tonight|(?:(?:earlier|later)\s+)?(?:this|last|that|next)\s+"
+    r"(?:week|month|year|morning|afternoon|evening|weekend)))+$",
     re.I,
 )
 
@@ -113,7 +115,8 @@ _LEADING_WORD = re.compile(
 # the last word of every _ADVERBS alternative ("on Monday" ends with any word after "on")
 _ADVERB_ENDS = frozenset(
     """also has have had later further previously reportedly earlier recently then again now
-    separately was were is been publicly officially repeatedly initially first statement""".split()
+    separately was were is been publicly officially repeatedly initially first statement
+    are am yesterday today tonight week month year morning afternoon evening weekend""".split()
 )
 
 
