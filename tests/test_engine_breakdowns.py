@@ -88,3 +88,32 @@ def test_a_running_total_counts_the_measure_before() -> None:
 )
 def test_no_running_total_without_a_measure_before(text: str) -> None:
     assert _found(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "count", "whole"),
+    [
+        ("Twelve of the 40 divers were killed in the storm.", ("killed", 12), 40),
+        ("The governor said 17 of the 68 had been detained in the port.", ("arrested", 17), 68),
+        ("The blast killed 11 of the 13 crew members.", ("killed", 11), 13),
+    ],
+)
+def test_n_of_the_m_counts_n_not_the_whole(
+    text: str, count: tuple[str, float], whole: float
+) -> None:
+    found = [(m, low) for m, low, _ in _found(text)]
+    assert count in found
+    assert all(low != whole for _, low in found)
+
+
+def test_a_whole_that_names_its_measure_stays_a_claim() -> None:
+    found = [(m, low) for m, low, _ in _found("Two of the 12 dead were border guards.")]
+    assert ("killed", 12) in found and ("killed", 2) in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Three of the 12 goals came in the first half.", "Nine of the 30% of voters stayed home."],
+)
+def test_n_of_the_m_of_things_is_no_claim(text: str) -> None:
+    assert _found(text) == []

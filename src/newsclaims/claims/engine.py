@@ -256,12 +256,20 @@ def extract_claims(
         hedges = _hedges(s) if quantities else ()
         if quantities:
             hedges_at[sent.start] = hedges  # read again if the sentence is a statement
-        for q in quantities:
-            if q.not_a_count or (q.low is None and q.high is None):
+        wholes: set[int] = set()  # figures of "12 of the 40 miners": the whole, not a count
+        for i, q in enumerate(quantities):
+            if q.not_a_count or (q.low is None and q.high is None) or q.start in wholes:
                 continue
             phrase = phrase_after(r[q.end :], lex)
-            group = _counted_group(phrase)
             reading = read_figure(r, q.start, q.end, lex, phrase)
+            whole_q = _whole_after(r, q, quantities, i)
+            if whole_q is not None and reading is None:
+                # "Twelve of the 40 miners were killed": read the count after the whole
+                phrase = phrase_after(r[whole_q.end :], lex)
+                reading = read_figure(r, whole_q.start, whole_q.end, lex, phrase)
+                if phrase.kind not in ("noun", "adjective") or phrase.measure is None:
+                    wholes.add(whole_q.start)  # "of the 12 killed" is a claim of its own
+            group = _counted_group(phrase)
             part = False  # a breakdown of the figure before ("including six women")
             if reading is None and here:
                 reading = _part_of(r, q, here[-1], lex)
@@ -416,6 +424,21 @@ def _counted_group(phrase: Phrase) -> str | None:
     if phrase.kind != "people" or phrase.head.lower() in _REFERRING:
         return None
     return f"{phrase.modifiers} {phrase.head}".strip()
+
+
+_OF_THE_NUMBER = re.compile(r"\s+of\s+(?:the|those|these)\s+")
+
+
+def _whole_after(sentence: str, q: Quantity, quantities: list[Quantity], i: int) -> Quantity | None:
+    """The figure of the whole in "12 of the 40 miners", "17 of the 68 had been held": the
+    count is the first figure, the second says out of how many."""
+    if i + 1 >= len(quantities) or q.percent:
+        return None
+    of = _OF_THE_NUMBER.match(sentence, q.end)
+    nxt = quantities[i + 1]
+    if of is None or nxt.start != of.end() or nxt.not_a_count or nxt.percent:
+        return None
+    return nxt
 
 
 def _refers_back(sentence: str, q: Quantity) -> bool:
