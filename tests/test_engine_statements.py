@@ -167,3 +167,18 @@ def test_coordinated_names_are_no_aside() -> None:
 )
 def test_an_auxiliary_or_a_time_between_speaker_and_verb(text: str, speaker: str) -> None:
     assert any(speaker in names[0] for names in _speakers(text) if names)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Navy spokesman Brigadier Karim al-Sayed said the strike had hit a depot.", "al-Sayed"),
+        (
+            "Marta Ivens, a mother of two who lived in Leith told reporters she had seen it.",
+            "Ivens",
+        ),
+        ("At Ward No. 4, a nurse who asked not to be named said the beds were full.", "nurse"),
+    ],
+)
+def test_a_speaker_with_a_particle_or_a_relative_clause(text: str, speaker: str) -> None:
+    assert any(speaker in names[0] for names in _speakers(text) if names)

@@ -142,6 +142,12 @@ def _name_start_bound(text: str, window: int) -> int:
     return max(floor, end - 1)
 
 
+# a name that is all of its clause: "Jane Doe", "..., Dr Jane Doe" (not "At Ward No. 4")
+_CLAUSE_NAME = re.compile(rf"(?:^|[,;:]\s*)(?:(?:{TITLE_RX})\s+)?{NAME_SEQ}$")
+_INNER_ACRONYM = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)(?=\s+[a-z]+$)")
+_PARTICLE_END = re.compile(r"\s((?:al|el|ul|ad|an|ar|as|ash|at|az|bin|ibn|ben)-[A-Z][\w'’-]*)$")
+
+
 _NAMED_ASIDE = re.compile(rf",\s+(?:the\s+)?({NAME_SEQ}),$")
 _AGE_ASIDE = re.compile(r",\s*\d{1,3}$")
 
@@ -188,7 +194,19 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
     p = tail(prefix.rstrip(), 200)
     if " who " in p[-90:]:
         # "a doctor who asked not to be named said": the relative clause is no speaker
-        p = _WHO_CLAUSE.sub("", p)
+        bare = _WHO_CLAUSE.sub("", p)
+        if bare != p:
+            # "Jane Doe, a mother of two who lives nearby, told": the aside before it too
+            aside = _APPOSITIVE.sub("", bare + ",")
+            p = aside if aside != bare + "," and _CLAUSE_NAME.search(aside) else bare
+    if "(" in p[-40:]:
+        p = _INNER_ACRONYM.sub("", p)  # "the Baltic Patrol (BP) mission said"
+    particle = _PARTICLE_END.search(p, max(0, len(p) - 30)) if "-" in p[-30:] else None
+    if particle:
+        # "Brigadier Karim al-Sayed said": a name that ends with a particle and a hyphen
+        m = _NAME_END.search(p[: particle.start()], _name_start_bound(p[: particle.start()], 120))
+        if m:
+            return _LEADING_WORD.sub("", _THE_LEAD.sub("", m.group(1))) + " " + particle.group(1)
     if _may_end_with_adverb(p):
         p = _ADVERBS.sub("", p)
     if ")" in p[-60:]:
