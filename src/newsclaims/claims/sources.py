@@ -197,8 +197,8 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         bare = _WHO_CLAUSE.sub("", p)
         if bare != p:
             # "Jane Doe, a mother of two who lives nearby, told": the aside before it too
-            aside = _APPOSITIVE.sub("", bare + ",")
-            p = aside if aside != bare + "," and _CLAUSE_NAME.search(aside) else bare
+            trimmed = _APPOSITIVE.sub("", bare + ",")
+            p = trimmed if trimmed != bare + "," and _CLAUSE_NAME.search(trimmed) else bare
     if "(" in p[-40:]:
         p = _INNER_ACRONYM.sub("", p)  # "the Baltic Patrol (BP) mission said"
     particle = _PARTICLE_END.search(p, max(0, len(p) - 30)) if "-" in p[-30:] else None
