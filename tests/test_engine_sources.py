@@ -74,3 +74,19 @@ def test_every_sentence_of_an_open_quotation_goes_to_its_speaker() -> None:
     for part in ("saved the school", "Nobody was hurt", "worst is over"):
         assert [a.name for a in _statement(text, part).attribution] == ["Olga Brandt"]
     assert not [c for c in _claims(text) if "Roads reopened" in c.quote]
+
+
+def test_plural_institutions_are_unnamed_sources() -> None:
+    # the singular was a source noun, the plural was not ("Hospitals in X said" was read as
+    # a name; "the clinics said" gave no source at all)
+    first = _claims("Clinics in the valley said they had treated 9 people after the storm.")[0]
+    assert first.measure == "wounded"
+    assert [a.name.lower() for a in first.attribution] == ["clinics"]
+    later = _claims("The two airlines said 40 passengers were hurt in the landing.")[0]
+    assert [a.name.lower() for a in later.attribution] == ["two airlines"]
+
+
+def test_a_plural_institution_noun_not_speaking_is_no_source() -> None:
+    claims = _claims("Two hospitals were damaged and 5 people were killed, police said.")
+    killed = next(c for c in claims if c.measure == "killed")
+    assert [a.name.lower() for a in killed.attribution] == ["police"]

@@ -297,6 +297,9 @@ SOURCE_NOUNS: frozenset[str] = frozenset(
     family relatives lawyer lawyers attorney attorneys coroner examiner sheriff
     paramedics rescuers firefighters experts analysts researchers activists campaigners
     organizers organisers force constabulary
+    hospitals clinic clinics nurses agencies ministries departments offices services
+    governments organizations organisations courts councils committees commissions
+    embassies consulates companies firms operators airlines unions parties families
     """.split()
 )
 
