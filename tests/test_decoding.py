@@ -94,3 +94,26 @@ def test_a_declared_charset_with_one_bad_byte_is_kept() -> None:
 def test_utf16_without_a_bom_is_detected() -> None:
     text = "Police said five people died in the fire on Monday. " * 3
     assert decode_bytes(text.encode("utf-16-le"))[0] == text
+
+
+@pytest.mark.parametrize("data", [b"\xfe\xff\x00\x00", b"\x00\x00\xfe\xff"])
+def test_bytes_that_look_like_a_wide_bom_but_are_none_give_a_document_or_a_typed_error(
+    data: bytes,
+) -> None:
+    # found by the property tests: the 'utf-32' codec raises a bare UnicodeError ("stream
+    # does not start with BOM"), which the decoding did not catch
+    from newsclaims import NewsclaimsError
+    from newsclaims.inputs import document_from
+
+    try:
+        document = document_from(data)
+    except NewsclaimsError:
+        return
+    assert isinstance(document.text, str)
+
+
+def test_a_declared_wide_charset_without_its_bom_does_not_crash() -> None:
+    from newsclaims.inputs import decode_bytes
+
+    text, _codec, _warnings = decode_bytes(b"Police said 3 were hurt.", charset="utf-32")
+    assert "Police" in text

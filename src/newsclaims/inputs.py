@@ -135,7 +135,7 @@ def decode_bytes(data: bytes, charset: str | None = None) -> tuple[str, str, tup
     for codec in [*declared, "utf-8"]:
         try:
             return data.decode(codec), codec, ()
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError):
             continue
     for codec in declared:  # the page says what it is: a few bad bytes do not overrule it
         text = data.decode(codec, errors="replace")
@@ -229,7 +229,7 @@ def _detect(data: bytes) -> str | None:
     for codec in ("cp949", "gb18030", "cp932", "cp1251"):
         try:
             data.decode(codec)
-        except UnicodeDecodeError:
+        except UnicodeError:  # UnicodeDecodeError, or a utf-16/32 stream without its BOM
             continue
         return codec
     return None

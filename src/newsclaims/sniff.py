@@ -179,7 +179,7 @@ def wide_codec(sample: bytes) -> str | None:
             continue
         try:  # not final: the sample may end inside a character
             text = codecs.getincrementaldecoder(codec)().decode(sample, final=False)
-        except UnicodeDecodeError:
+        except UnicodeError:  # UnicodeDecodeError, or a utf-16/32 stream without its BOM
             continue
         text = text.removeprefix("\ufeff")
         if not text:
