@@ -70,6 +70,11 @@ def finish(proc: subprocess.Popen[str], timeout: float = HANG) -> tuple[int, str
     return proc.returncode, err
 
 
+def run_extract(env: dict[str, str], *args: str) -> subprocess.CompletedProcess[str]:
+    """``newsclaims extract ARGS`` run to its end (at most :data:`HANG` s), output captured."""
+    return subprocess.run(extract(*args), env=env, capture_output=True, text=True, timeout=HANG)
+
+
 def test_a_worker_killed_costs_only_its_document(
     tmp_path: Path, env: dict[str, str], log: Path
 ) -> None:
@@ -129,13 +134,7 @@ def test_a_document_that_crashes_its_worker_is_an_error_record_and_resume_goes_p
     out = tmp_path / "out.jsonl"
     for jobs in ("1", "2"):
         out.unlink(missing_ok=True)
-        run = subprocess.run(
-            extract(str(tmp_path / "in"), "-o", str(out), "--jobs", jobs),
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=HANG,
-        )
+        run = run_extract(env, str(tmp_path / "in"), "-o", str(out), "--jobs", jobs)
         got = records(out)
         assert [r["input"] for r in got] == [str(p) for p in paths], run.stderr
         assert [r.get("error") for r in got] == [None, None, "WorkerDied", None, None]
@@ -143,13 +142,7 @@ def test_a_document_that_crashes_its_worker_is_an_error_record_and_resume_goes_p
         assert run.returncode == 1 and f"{paths[2]}" in run.stderr
     # --resume knows the crash is done: it goes past it and does only the new input
     (tmp_path / "in" / "05.txt").write_text("F article: two people were hurt.\n", "utf-8")
-    again = subprocess.run(
-        extract(str(tmp_path / "in"), "-o", str(out), "--resume"),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=HANG,
-    )
+    again = run_extract(env, str(tmp_path / "in"), "-o", str(out), "--resume")
     assert again.returncode == 0, again.stderr
     got = records(out)
     assert len(got) == 6 and got[-1]["input"].endswith("05.txt") and "error" not in got[-1]
@@ -178,13 +171,7 @@ def test_a_hanging_document_times_out_and_the_rest_goes_on(
 ) -> None:
     paths = corpus(tmp_path / "in", ["A", "B", "C", "HANG", "E", "F"])
     out = tmp_path / "out.jsonl"
-    run = subprocess.run(
-        extract(str(tmp_path / "in"), "-o", str(out), "--jobs", jobs, "--timeout", "2"),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=HANG,
-    )
+    run = run_extract(env, str(tmp_path / "in"), "-o", str(out), "--jobs", jobs, "--timeout", "2")
     got = records(out)
     assert [r["input"] for r in got] == [str(p) for p in paths]
     assert [r.get("error") for r in got] == [None, None, None, "Timeout", None, None]
@@ -221,12 +208,8 @@ def test_a_document_over_the_memory_limit_is_an_error_record(
 ) -> None:
     paths = corpus(tmp_path / "in", ["A", "EAT", "C"])
     out = tmp_path / "out.jsonl"
-    run = subprocess.run(
-        extract(str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--memory-limit", "300"),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=HANG,
+    run = run_extract(
+        env, str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--memory-limit", "300"
     )
     got = records(out)
     assert [r["input"] for r in got] == [str(p) for p in paths]
@@ -241,12 +224,8 @@ def test_a_leaking_plugin_gets_fresh_workers(
     # 300 MB replaces the worker once it holds more than 150 MB, and no document fails
     corpus(tmp_path / "in", ["LEAK"] * 8)
     out = tmp_path / "out.jsonl"
-    run = subprocess.run(
-        extract(str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--memory-limit", "300"),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=HANG,
+    run = run_extract(
+        env, str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--memory-limit", "300"
     )
     assert run.returncode == 0, run.stderr
     assert [r.get("error") for r in records(out)] == [None] * 8
@@ -258,12 +237,8 @@ def test_workers_are_replaced_after_max_docs(
 ) -> None:
     corpus(tmp_path / "in", [f"D{i}" for i in range(9)])
     out = tmp_path / "out.jsonl"
-    run = subprocess.run(
-        extract(str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--max-docs-per-worker", "3"),
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=HANG,
+    run = run_extract(
+        env, str(tmp_path / "in"), "-o", str(out), "--jobs", "1", "--max-docs-per-worker", "3"
     )
     assert run.returncode == 0, run.stderr
     assert len(records(out)) == 9
