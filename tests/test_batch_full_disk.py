@@ -13,7 +13,6 @@ from __future__ import annotations
 import errno
 import json
 import os
-import resource
 import subprocess
 import sys
 from pathlib import Path
@@ -48,20 +47,28 @@ def lines_of(path: Path) -> list[dict[str, Any]]:
     return [json.loads(line) for line in data.splitlines()]
 
 
-def _limited() -> None:  # in the child: the file-size limit (Python ignores SIGXFSZ)
-    resource.setrlimit(resource.RLIMIT_FSIZE, (LIMIT, LIMIT))
+# The file-size limit (Python ignores SIGXFSZ) is set in the child once the language model
+# is loaded: py3langid decompresses it through a temporary file larger than LIMIT, and the
+# forked workers inherit the loaded model. Only the output is to fill up.
+LIMITED = f"""
+import resource, sys
+from newsclaims import language
+language.available()
+resource.setrlimit(resource.RLIMIT_FSIZE, ({LIMIT}, {LIMIT}))
+from newsclaims.cli import main
+sys.exit(main(["extract", "-q", *sys.argv[1:]]))
+"""
 
 
 def run_limited(*argv: str, stdout: Any = subprocess.PIPE) -> subprocess.CompletedProcess[bytes]:
     env = {**os.environ, "NEWSCLAIMS_DISABLE_AUTOLOAD": "1"}
     return subprocess.run(
-        [sys.executable, "-m", "newsclaims.cli", "extract", "-q", *argv],
+        [sys.executable, "-c", LIMITED, *argv],
         stdout=stdout,
         stderr=subprocess.PIPE,
         env=env,
         timeout=180,
         check=False,
-        preexec_fn=_limited,
     )
 
 
