@@ -17,6 +17,14 @@ That is what makes every failure cost one document only:
 
 Nothing is shared between workers, so a worker killed in the middle of writing corrupts
 nothing but its own pipe, which is thrown away with it.
+
+The parent is the serial part of a run (issue 14: with two cores, ``--jobs 2`` is bounded by
+``2 / (1 + parent CPU / workers' CPU)``), so it does as little as it can per document: it
+sends paths (never file contents, except what it read itself: WARC records and standard
+input), several a message; a worker sends back the record already serialised, one framed
+pickle per message, and the parent reads whatever a worker's pipe holds in one system call,
+from one ``epoll`` set made once (not a fresh ``poll`` set per wait and per message), and
+reads a worker's memory from ``/proc`` at most once a tick.
 """
 
 from __future__ import annotations
@@ -26,15 +34,18 @@ import ctypes
 import ctypes.util
 import multiprocessing
 import os
+import pickle
 import queue
+import selectors
 import signal
+import struct
 import sys
 import threading
 import time
 import traceback
 from collections import deque
 from collections.abc import Callable, Generator, Iterable, Iterator
-from multiprocessing.connection import Connection, wait
+from multiprocessing.connection import Connection
 from typing import Any
 
 import attrs
@@ -43,12 +54,16 @@ from ..errors import NewsclaimsError
 from ..host import PluginHost
 from .item import Item, Outcome
 from .limits import MEMORY_LIMIT, TIMEOUT, UNLIMITED, WORKER_DIED, Limits, rss_bytes
-from .work import Job, failure_outcome, process
+from .work import Job, failure_outcome, preload, process
 
 __all__ = ["WorkerStartError", "run_pool"]
 
 #: Payload bytes a worker may hold queued before it gets more (besides its first item).
 QUEUED_BYTES = 4 << 20
+#: Each message from a worker: its length (8 bytes, big-endian), then a pickle.
+_HEADER = struct.Struct("!Q")
+#: Bytes the parent reads from a worker's pipe at a time.
+_READ = 1 << 20
 #: The parent takes back a document a worker holds but has not started (``(REVOKE, seq)``);
 #: the worker answers ``(REVOKED, seq)`` when it gave it back, else it parses it as usual.
 REVOKE = "revoke"
@@ -86,16 +101,27 @@ def _die_with_parent(parent: int) -> None:
     threading.Thread(target=watch, name="newsclaims-parent-watch", daemon=True).start()
 
 
+def _frame(message: Any) -> bytes:
+    data = pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL)
+    return _HEADER.pack(len(data)) + data
+
+
 def _send(conn: Connection, message: Any) -> None:
+    """One framed message to the parent (the caller holds the worker's send lock)."""
     try:
-        conn.send(message)
-    except (OSError, EOFError):  # the parent is gone
-        os._exit(1)
+        data = _frame(message)
     except Exception:  # an exception that does not pickle: send its text instead
         if message[0] != "raise":
             raise
         original = message[2]
-        _send(conn, ("raise", message[1], RuntimeError(f"{type(original).__name__}: {original}")))
+        data = _frame(("raise", message[1], RuntimeError(f"{type(original).__name__}: {original}")))
+    view = memoryview(data)
+    try:
+        fd = conn.fileno()
+        while view:
+            view = view[os.write(fd, view) :]
+    except OSError:  # the parent is gone
+        os._exit(1)
 
 
 def _worker_main(
@@ -131,24 +157,25 @@ def _worker_main(
     def read() -> None:  # always drain the task pipe, so the parent never blocks on it
         while True:
             try:
-                message = tasks.recv()
+                messages = tasks.recv()  # what the parent had for this worker, in order
             except (OSError, EOFError):  # the parent is gone
                 os._exit(1)
-            if message is not None and message[0] == REVOKE:
-                # given back only if not started: the parent then hands it to another worker
-                seq = message[1]
+            for message in messages:
+                if message is not None and message[0] == REVOKE:
+                    # given back only if not started: the parent hands it to another worker
+                    seq = message[1]
+                    with arrived:
+                        held = [m for m in inbox if m is not None and m[0] == seq]
+                        for m in held:
+                            inbox.remove(m)
+                    if held:
+                        send((REVOKED, seq))
+                    continue
                 with arrived:
-                    held = [m for m in inbox if m is not None and m[0] == seq]
-                    for m in held:
-                        inbox.remove(m)
-                if held:
-                    send((REVOKED, seq))
-                continue
-            with arrived:
-                inbox.append(message)
-                arrived.notify()
-            if message is None:
-                return
+                    inbox.append(message)
+                    arrived.notify()
+                if message is None:
+                    return
 
     threading.Thread(target=read, name="newsclaims-tasks", daemon=True).start()
     send(("ready", os.getpid()))
@@ -181,14 +208,22 @@ def _worker_main(
 
 
 def _feed(tasks: Connection, outbox: queue.SimpleQueue[Any]) -> None:
-    """Send what the parent gives a worker, in a thread: a stuck worker never blocks the parent."""
+    """Send what the parent gives a worker, in a thread: a stuck worker never blocks the parent.
+
+    Everything queued by the time the thread runs goes in one message (a list, in order).
+    """
     while True:
-        message = outbox.get()
+        messages = [outbox.get()]
+        while True:
+            try:
+                messages.append(outbox.get_nowait())
+            except queue.Empty:
+                break
         try:
-            tasks.send(message)
+            tasks.send(messages)
         except OSError:  # the worker is gone; its items are redone by the parent
             return
-        if message is None:
+        if None in messages:
             return
 
 
@@ -208,6 +243,9 @@ class _Worker:
     docs: int = 0
     fault: tuple[str, str] | None = None  # why the parent killed it
     revoking: set[int] = attrs.field(factory=set)  # asked back, no answer yet
+    filling: bool = False  # being given items up to the depth (see run_pool)
+    memory_checked: float = 0.0  # when the parent last read its resident memory
+    received: bytearray = attrs.field(factory=bytearray)  # bytes of messages not yet whole
 
     @property
     def pid(self) -> int:
@@ -299,8 +337,12 @@ class _Pool:
         self.context = _context()
         # forked workers inherit the parent's host as it is (no second plugin load)
         self.host = host if self.context.get_start_method() == "fork" else None
+        if self.host is not None:
+            preload()  # shared by every worker forked from here
         self.workers: list[_Worker] = []
         self.start_failures = 0
+        # every worker's result pipe and process sentinel, registered once
+        self.selector = selectors.DefaultSelector()
 
     def start(self) -> _Worker:
         task_r, task_w = self.context.Pipe(duplex=False)
@@ -314,7 +356,10 @@ class _Pool:
         process.start()
         task_r.close()
         result_w.close()
+        os.set_blocking(result_r.fileno(), False)  # read what there is (see _receive)
         worker = _Worker(process=process, tasks=task_w, results=result_r, started=time.monotonic())
+        self.selector.register(result_r.fileno(), selectors.EVENT_READ, (worker, False))
+        self.selector.register(process.sentinel, selectors.EVENT_READ, (worker, True))
         threading.Thread(
             target=_feed, args=(task_w, worker.outbox), name="newsclaims-feed", daemon=True
         ).start()
@@ -325,6 +370,13 @@ class _Pool:
         """Start workers until ``jobs`` of them are not retiring."""
         while sum(not w.retiring for w in self.workers) < self.jobs:
             self.start()
+
+    def close(self, w: _Worker) -> None:
+        """Forget ``w``'s pipes and sentinel, and close its pipes."""
+        for key in list(self.selector.get_map().values()):
+            if key.data[0] is w:
+                self.selector.unregister(key.fd)
+        w.close()
 
     def shutdown(self, *, graceful: bool) -> None:
         """Stop every worker: asked to finish (``graceful``) or killed."""
@@ -339,8 +391,9 @@ class _Pool:
             if w.process.is_alive():
                 w.kill()
                 w.process.join(1.0)
-            w.close()
+            self.close(w)
         self.workers.clear()
+        self.selector.close()
 
 
 def run_pool(
@@ -360,7 +413,9 @@ def run_pool(
     :param limits: time and memory per document, documents per worker.
     :param stop: polled often; when it returns ``True`` no more work is started, the
         outcomes already finished in order are yielded and the workers are stopped.
-    :param per_worker: items a worker holds at most (the first one in progress).
+    :param per_worker: items a worker holds at most (the first one in progress); a worker
+        gets more once it holds half of that or less, then up to ``per_worker`` at once,
+        which goes in one message.
     :param window: items read ahead of the last one yielded (default ``per_worker * jobs *
         2``); bounds memory whatever the number of items.
     """
@@ -381,14 +436,7 @@ def run_pool(
             while redo or (not exhausted and read - next_seq < window):
                 # while a worker starts, the others take one item each, not a queue
                 depth = per_worker if all(w.ready for w in pool.workers) else 1
-                free = [
-                    w
-                    for w in pool.workers
-                    if w.ready
-                    and not w.retiring
-                    and len(w.held) < depth
-                    and (not w.held or w.held_bytes < QUEUED_BYTES)
-                ]
+                free = [w for w in pool.workers if _wants(w, depth)]
                 if not free:
                     break
                 if redo:
@@ -419,6 +467,18 @@ def run_pool(
         pool.shutdown(graceful=graceful)
 
 
+def _wants(w: _Worker, depth: int) -> bool:
+    """Whether ``w`` takes an item now: from half ``depth`` or less, until it holds ``depth``."""
+    if not w.ready or w.retiring or (w.held and w.held_bytes >= QUEUED_BYTES):
+        return False
+    held = len(w.held)
+    if held >= depth:
+        w.filling = False
+    elif held <= depth // 2:
+        w.filling = True
+    return w.filling
+
+
 def _rebalance(pool: _Pool) -> None:
     """Idle workers take over documents queued behind a busy one (which may be stuck).
 
@@ -438,24 +498,19 @@ def _wait_and_collect(
 ) -> None:
     """Wait a tick for results or deaths; enforce the limits; keep ``jobs`` workers."""
     limits = pool.limits
-    by_conn = {w.results: w for w in pool.workers}
-    by_sentinel = {w.process.sentinel: w for w in pool.workers}
     now = time.monotonic()
     tick = TICK
     if limits.timeout:
         for w in pool.workers:
             if w.held and w.ready:
                 tick = min(tick, max(0.0, w.busy_since + limits.timeout - now))
-    ready = wait([*by_conn, *by_sentinel], timeout=tick)
     dead: list[_Worker] = []
-    for obj in ready:
-        w = by_conn.get(obj)  # type: ignore[call-overload]
-        if w is not None:
-            if not _collect(pool, w, finished, redo):
-                dead.append(w)
-        else:
-            w = by_sentinel[obj]
-            _collect(pool, w, finished, redo)  # what it said before it died
+    for key, _events in pool.selector.select(tick):
+        w, exited = key.data
+        if w in dead:
+            continue
+        # a sentinel: the process is gone; read what it said before it died
+        if not _collect(pool, w, finished, redo) or exited:
             dead.append(w)
     now = time.monotonic()
     hard = limits.memory_bytes
@@ -471,7 +526,8 @@ def _wait_and_collect(
             continue
         if limits.timeout and now - w.busy_since > limits.timeout:
             w.fault = (TIMEOUT, f"no result within the time limit of {limits.timeout:g} s")
-        elif hard is not None:
+        elif hard is not None and now - w.memory_checked >= TICK:  # a file read: once a tick
+            w.memory_checked = now
             rss = rss_bytes(w.pid)
             if rss is not None and rss > hard:
                 w.fault = (
@@ -492,35 +548,65 @@ def _collect(
     pool: _Pool, w: _Worker, finished: dict[int, Outcome], redo: deque[tuple[int, Item]]
 ) -> bool:
     """Read every message ``w`` has sent; ``False`` when its pipe is closed (it died)."""
+    alive = _receive(w)
+    for message in _messages(w):
+        kind = message[0]
+        now = time.monotonic()
+        if kind == "ready":
+            w.ready = True
+            pool.start_failures = 0
+            if w.held:
+                w.busy_since = now
+        elif kind == "done":
+            _, seq, outcome, _rss = message
+            held_seq, _ = w.settle(now)
+            assert held_seq == seq, (held_seq, seq)
+            finished[seq] = outcome
+        elif kind == REVOKED:  # another worker takes it, earliest first
+            entry = w.given_back(message[1])
+            at = next((i for i, (seq, _) in enumerate(redo) if seq > entry[0]), len(redo))
+            redo.insert(at, entry)
+        elif kind == "retired":  # what it still holds is redone elsewhere
+            w.retiring = True
+            w.retired = True
+        elif kind == "raise":
+            raise message[2]
+        elif kind == "fatal":
+            raise WorkerStartError(f"a worker process could not start:\n{message[1]}")
+    return alive
+
+
+def _receive(w: _Worker) -> bool:
+    """Append what ``w``'s pipe holds to ``w.received``; ``False`` at its end (it died)."""
     try:
-        while w.results.poll():
-            message = w.results.recv()
-            kind = message[0]
-            now = time.monotonic()
-            if kind == "ready":
-                w.ready = True
-                pool.start_failures = 0
-                if w.held:
-                    w.busy_since = now
-            elif kind == "done":
-                _, seq, outcome, _rss = message
-                held_seq, _ = w.settle(now)
-                assert held_seq == seq, (held_seq, seq)
-                finished[seq] = outcome
-            elif kind == REVOKED:  # another worker takes it, earliest first
-                entry = w.given_back(message[1])
-                at = next((i for i, (seq, _) in enumerate(redo) if seq > entry[0]), len(redo))
-                redo.insert(at, entry)
-            elif kind == "retired":  # what it still holds is redone elsewhere
-                w.retiring = True
-                w.retired = True
-            elif kind == "raise":
-                raise message[2]
-            elif kind == "fatal":
-                raise WorkerStartError(f"a worker process could not start:\n{message[1]}")
-    except (EOFError, OSError):
+        fd = w.results.fileno()
+        while True:
+            chunk = os.read(fd, _READ)
+            if not chunk:
+                return False
+            w.received += chunk
+    except BlockingIOError:  # all read
+        return True
+    except OSError:
         return False
-    return True
+
+
+def _messages(w: _Worker) -> Iterator[Any]:
+    """The whole messages in ``w.received``, in order (a partial one stays for later)."""
+    buffer = w.received
+    start = 0
+    size = _HEADER.size
+    try:
+        while len(buffer) - start >= size:
+            (length,) = _HEADER.unpack_from(buffer, start)
+            end = start + size + length
+            if len(buffer) < end:
+                break
+            message = pickle.loads(buffer[start + size : end])
+            start = end
+            yield message
+    finally:
+        del buffer[:start]
 
 
 def _bury(
@@ -529,7 +615,7 @@ def _bury(
     """``w`` is gone: its document in progress fails, the rest is redone elsewhere."""
     w.process.join(5.0)
     pool.workers.remove(w)
-    w.close()
+    pool.close(w)
     if not w.ready:
         pool.start_failures += 1
         if pool.start_failures >= START_FAILURES:

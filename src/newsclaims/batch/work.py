@@ -6,6 +6,7 @@ builds its plugin host once (``Job.host_factory``) and reuses it for every item.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -28,9 +29,23 @@ __all__ = [
     "failure_outcome",
     "host_factory",
     "parse_item",
+    "preload",
     "process",
     "record_for",
 ]
+
+
+def preload() -> None:
+    """Load now what a worker's first document would load (the language model, numpy).
+
+    Called in the parent before it forks its workers, so that they share one copy and no
+    worker pays it (0.3-1 s) inside its first document's time limit, nor a fresh worker
+    that replaces one. Never raises: a worker that needs it then loads it itself.
+    """
+    from .. import language
+
+    with contextlib.suppress(Exception):
+        language.available()
 
 
 def host_factory(settings: Settings | None = None) -> Callable[[], PluginHost]:
