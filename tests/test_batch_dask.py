@@ -20,7 +20,7 @@ distributed = pytest.importorskip("distributed")
 
 from newsclaims.batch.output import CLAIM_COLUMNS  # noqa: E402
 from newsclaims.cli import main  # noqa: E402
-from newsclaims.dask import claims, reports, units  # noqa: E402
+from newsclaims.dask import claims, lines, reports, units, write_jsonl  # noqa: E402
 from newsclaims.host import Settings  # noqa: E402
 
 ONLY_BUILTIN = Settings(autoload=False)
@@ -115,3 +115,35 @@ def test_claims_frame_of_real_reports_has_the_columns(client: Any, tmp_path: Pat
     frame: Any = claims(reports(make_inputs(tmp_path), settings=ONLY_BUILTIN))
     got = frame.compute()
     assert list(got.columns) == list(CLAIM_COLUMNS)
+
+
+def test_lines_are_the_bytes_of_extract_with_one_job_and_two(
+    client: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # constructed texts: non-ASCII, a line separator U+2028, an empty file (an error record)
+    # and a file that is not text (another), among reports
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    texts = [
+        f"Constructed report {i}.\n\nOfficials said {i + 2} people were hurt.\n" for i in range(9)
+    ]
+    texts[2] = "Caf\u00e9 owners said three people were hurt.\u2028Police said two more.\n"
+    for i, text in enumerate(texts):
+        (crawl / f"{i:02d}.txt").write_text(text, "utf-8")
+    (crawl / "09.txt").write_bytes(b"")
+    (crawl / "10.txt").write_bytes(b"\x00\x01\x02\xff" * 64)
+    monkeypatch.setenv("NEWSCLAIMS_DISABLE_AUTOLOAD", "1")
+    outputs = []
+    for jobs in ("1", "2"):
+        out = tmp_path / f"jobs{jobs}.jsonl"
+        assert main(["extract", "-q", "-j", jobs, str(crawl), "-o", str(out)]) == 1
+        outputs.append(out.read_bytes())
+    bag: Any = lines([str(crawl)], settings=ONLY_BUILTIN, files_per_partition=4)
+    assert bag.npartitions == 3
+    assert write_jsonl(bag, str(tmp_path / "dask.jsonl")) == 11
+    written = (tmp_path / "dask.jsonl").read_bytes()
+    assert outputs[0] == outputs[1] == written
+    assert "\n".join(bag.compute()).encode() + b"\n" == written
+    errors = [json.loads(line).get("error") for line in written.splitlines()]
+    assert errors[9:] == ["EmptyInputError", "BinaryInputError"]
+    assert "Caf\u00e9".encode() in written  # UTF-8 kept as it is
