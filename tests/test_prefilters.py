@@ -170,3 +170,61 @@ def test_entity_words_are_the_ones_of_the_look_behind_first_pattern() -> None:
         got = [(m.start(), m.group(0)) for m in entities._WORD.finditer(text)]
         assert got == [(m.start(), m.group(0)) for m in before.finditer(text)], text
         assert bool(entities._WORD.match(text)) == bool(before.match(text)), text
+
+
+def test_figure_candidates_kept_between_calls_are_the_ones_found_afresh() -> None:
+    # find_quantities asks from positions that only move forward, sometimes past a
+    # candidate, sometimes not: the kept digit and word give what a fresh search gives
+    rng = random.Random(15)
+    for _ in range(2000):
+        low = "".join(rng.choices(_EDGES, k=rng.randint(0, 8)))
+        kept = numbers._Candidates(low)
+        pos = 0
+        while pos <= len(low):
+            assert kept.next(pos) == numbers._candidate(low, pos), (low, pos)
+            pos += rng.randint(0, 3)
+
+
+_SOURCE_PARTS = [
+    "Jane", "Doe", " ", "  ", ",", ", ", "(UN)", " (AB.X)", ")", "(", "the", "police", "he",
+    "she", "it", "Health", "of", "was", "is", "being", "really", "Rarely", "wa\u017f", "\u0131s",
+    "and", "local", "officials", "x-y", "\n", "’s", "'", "1", "ly",
+]  # fmt: skip
+
+
+def _source_texts(seed: int, count: int) -> list[str]:
+    rng = random.Random(seed)
+    return ["".join(rng.choices(_SOURCE_PARTS, k=rng.randint(0, 12))) for _ in range(count)]
+
+
+def test_acronym_strip_is_the_pattern_run_alone() -> None:
+    for text in _source_texts(31, 3000):
+        assert sources._strip_acronyms(text) == sources._ACRONYM_END.sub("", text), text
+
+
+def test_be_test_is_never_stricter_than_its_pattern() -> None:
+    for text in _source_texts(32, 3000):
+        for at in range(len(text) + 1):
+            if sources._BE_BEFORE.search(text, max(0, at - 32), at):
+                assert sources._may_follow_be(text, at), (text, at)
+
+
+def test_common_noun_phrase_scan_start_keeps_the_match() -> None:
+    for text in _source_texts(33, 3000):
+        everywhere = sources._COMMON_NP_END.search(text, max(0, len(text) - 80))
+        bounded = sources._COMMON_NP_END.search(text, sources._common_np_start(text))
+        assert (bounded and bounded.span()) == (everywhere and everywhere.span()), text
+
+
+def test_appositive_and_pronoun_tests_keep_what_the_patterns_find() -> None:
+    # the aside is removed only from a phrase that ends with a comma, and "he/she/it" is
+    # looked for only after an "e" or a "t": the patterns cannot match otherwise
+    for text in _source_texts(34, 3000):
+        before = sources._APPOSITIVE.sub("", text + (" " if text.endswith(",") else "")).rstrip()
+        after = text.rstrip()
+        if after.endswith(","):
+            after = sources._APPOSITIVE.sub("", after + " ").rstrip()
+        assert after == before, text
+        bare = before.rstrip(",").rstrip()
+        if sources._PRONOUN_END.search(bare, max(0, len(bare) - 4)):
+            assert bare.endswith(("e", "t", "\n")), text

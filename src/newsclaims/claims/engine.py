@@ -213,6 +213,7 @@ def extract_claims(
     quote_open = False  # a quotation of this paragraph is still open before the sentence
     event_date: TimeMention | None = None
     story_day: TimeMention | None = None  # the day of the figures told so far ("on Friday")
+    prev_times_of: dict[int, list[TimeMention]] = {}  # the times of the sentence before, if read
 
     for sent in iter_sentences(text):
         s = sent.text
@@ -232,11 +233,13 @@ def extract_claims(
             sources, reporting = attributions(s, sent.start, entities, knowledge)
         else:
             sources, reporting = (), False
-        times = (
-            find_times(s, published)
-            if detail or (_DIGIT.search(s) and _ABSOLUTE_HINT.search(s))
-            else []
-        )
+        if detail or (_DIGIT.search(s) and _ABSOLUTE_HINT.search(s)):
+            times = find_times(s, published)
+            # the times of this sentence, kept for the next one's figures (_event_day)
+            times_of = {sent.start: times}
+        else:
+            times = []
+            times_of = {}
         used_times: set[int] = set()
 
         # "this figure is based on an update from mid-March": dates and credits the figures before
@@ -323,10 +326,14 @@ def extract_claims(
                 last_group = group
             when = (
                 _nearest_time(q, times, used_times)
-                or (_event_day(event_sentence, published) if _CONTINUES.match(s) else None)
+                or (
+                    _event_day(event_sentence, published, memo=prev_times_of)
+                    if _CONTINUES.match(s)
+                    else None
+                )
                 or (
                     # "The blaze broke out on Tuesday ... Two people were killed, he said."
-                    _event_day(event_sentence, published, ("weekday",))
+                    _event_day(event_sentence, published, ("weekday",), prev_times_of)
                     if event_sentence is not None and event_sentence.paragraph == sent.paragraph
                     else None
                 )
@@ -394,6 +401,7 @@ def extract_claims(
         # sources carry to the next sentence only ("The agency also noted ...")
         prev_sources = sources
         prev_sentence = sent
+        prev_times_of = times_of
         if _has_quote(s) and _leaves_quote_open(s):
             quote_open = not quote_open  # a quotation opens or closes in this sentence
 
@@ -600,12 +608,21 @@ def _event_day(
     sentence: Sentence | None,
     published: datetime | None,
     kinds: tuple[str, ...] = ("daydate", "weekday"),
+    memo: dict[int, list[TimeMention]] | None = None,
 ) -> TimeMention | None:
     """The day of a dated event in ``sentence`` ("On 1 March 2019, gunmen attacked ..."): it
-    dates the figures of the next sentence when that one has no time of its own."""
+    dates the figures of the next sentence when that one has no time of its own.
+
+    ``memo``: the times of sentences by start, read once (every figure of a sentence asks
+    about the sentence before); what is read here is added to it."""
     if sentence is None:
         return None
-    for t in find_times(sentence.text, published):
+    times = memo.get(sentence.start) if memo is not None else None
+    if times is None:
+        times = find_times(sentence.text, published)
+        if memo is not None:
+            memo[sentence.start] = times
+    for t in times:
         if t.kind in kinds and t.first is not None:
             return t
     return None

@@ -348,17 +348,59 @@ def _candidate(low: str, pos: int) -> tuple[int, int] | None:
 _RANGE_LEAD = re.compile(r"\b(?:between|from)\s+$")
 
 
+class _Candidates:
+    """The places where a figure can start, as :func:`_candidate` finds them, from a position
+    that only moves forward: the next digit and the next number word found are kept until the
+    position passes them, so neither is searched for again (a sentence is scanned once)."""
+
+    __slots__ = ("_digit", "_low", "_word", "_word_end")
+
+    def __init__(self, low: str) -> None:
+        self._low = low
+        self._digit = -1  # the next digit at or after the position (len(low): none)
+        self._word = -1  # the next number word that starts a word (len(low): none)
+        self._word_end = -1
+
+    def next(self, pos: int) -> tuple[int, int] | None:
+        low = self._low
+        size = len(low)
+        if self._digit < pos:
+            digit = _DIGIT.search(low, pos)
+            self._digit = digit.start() if digit else size
+        if self._word < pos:
+            self._word, self._word_end = size, size
+            at = pos
+            while (word := _CANDIDATE_WORD.search(low, at)) is not None:
+                start = word.start()
+                before = low[start - 1] if start else ""
+                if not (before.isalnum() or before == "_"):  # \b: no word character before
+                    self._word, self._word_end = start, word.end()
+                    break
+                at = start + 1
+        if self._word < self._digit:
+            return self._word, self._word_end
+        if self._digit < size:
+            return self._digit, self._digit + 1
+        return None
+
+
 def find_quantities(sentence: str) -> list[Quantity]:
     """Every figure in ``sentence`` with bounds per CLAIMS.md's table."""
     out: list[Quantity] = []
     low = sentence.lower()
+    candidates = _Candidates(low)
     pos = 0
     while True:
-        c = _candidate(low, pos)
+        c = candidates.next(pos)
         if c is None:
             break
         start, c_end = c
-        lead = _RANGE_LEAD.search(low, max(0, start - 9), start)
+        window = low[max(0, start - 9) : start]
+        lead = (
+            _RANGE_LEAD.search(low, max(0, start - 9), start)
+            if "from" in window or "between" in window
+            else None
+        )
         m = _NUMBER_RX.match(sentence, lead.start() if lead else start)
         if m is None and lead:
             m = _NUMBER_RX.match(sentence, start)

@@ -122,8 +122,16 @@ _ADVERB_ENDS = frozenset(
 
 def _may_end_with_adverb(text: str) -> bool:
     """A cheap test before _ADVERBS, which is tried from every position of ``text``."""
-    words = text[-60:].lower().split()
-    return bool(words) and (words[-1] in _ADVERB_ENDS or (len(words) > 1 and words[-2] == "on"))
+    words = text[-60:].rsplit(None, 2)  # the last two words are all the test looks at
+    return bool(words) and (
+        words[-1].lower() in _ADVERB_ENDS or (len(words) > 1 and words[-2].lower() == "on")
+    )
+
+
+def _strip_acronyms(text: str) -> str:
+    """``text`` without the bracketed acronyms that end it (_ACRONYM_END), tested first for a
+    closing bracket at its end: the pattern is tried from every position of ``text``."""
+    return _ACRONYM_END.sub("", text) if ")" in text[-2:] else text
 
 
 _LOWER_END = re.compile(r"(?<![a-z])[a-z]+$")
@@ -213,23 +221,25 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         body = _ACRONYM_OF.search(p, max(0, len(p) - 120))
         if body:
             return _THE_LEAD.sub("", body.group(1))
-    p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM) said"
+    p = _strip_acronyms(p)  # "Full Name (ACRONYM) said"
     if p.endswith(","):
         aside = _CAPITAL_POST_ASIDE.search(p, max(0, len(p) - 120))
         if aside:
-            p = _ACRONYM_END.sub("", p[: aside.start()])
+            p = _strip_acronyms(p[: aside.start()])
     named = _NAMED_ASIDE.search(p, max(0, len(p) - 120)) if p.endswith(",") else None
     if named and _LOWER_END.search(p, max(0, named.start() - 30), named.start()):
         # "a local civil society group, the Mirebalais Citizens' Collective, said": the name
         return named.group(1)
-    p = _APPOSITIVE.sub("", p + (" " if p.endswith(",") else "")).rstrip()
+    p = p.rstrip()
+    if p.endswith(","):  # an aside set off by commas ends with one
+        p = _APPOSITIVE.sub("", p + " ").rstrip()
     # "Jane Doe, 33, a vendor at the market, said": an age before the aside removed (the
     # comma that closed the age opened the aside)
     if p[-1:].isdigit():
         p = _AGE_ASIDE.sub("", p)
     p = p.rstrip(",").rstrip()  # "The UN mission in Congo, MONUSCO, said": the appositive name
-    p = _ACRONYM_END.sub("", p)  # "Full Name (ACRONYM), the ..., said"
-    pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4))
+    p = _strip_acronyms(p)  # "Full Name (ACRONYM), the ..., said"
+    pronoun = _PRONOUN_END.search(p, max(0, len(p) - 4)) if p.endswith(("e", "t", "\n")) else None
     if pronoun:
         return pronoun.group(1)
     m = _NAME_END.search(p, _name_start_bound(p, 120))
@@ -254,7 +264,7 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         return np if np else None
     last = _LOWER_END.search(p, max(0, len(p) - 40))
     if last is not None and _speaker_noun(last.group(0)):
-        m = _COMMON_NP_END.search(p, max(0, len(p) - 80))
+        m = _COMMON_NP_END.search(p, _common_np_start(p))
         if m and _speaker_noun(m.group(2)):
             return m.group(1)
     pp = (
@@ -274,6 +284,15 @@ def _np_backward(prefix: str, retry: bool = False) -> str | None:
         # "the party energetically denied": an adverb of manner before the verb
         return _np_backward(p[: adverb.start()], retry=True)
     return None
+
+
+def _common_np_start(text: str) -> int:
+    """Where _COMMON_NP_END, tried from every position, need start looking: its phrase has at
+    most five words (a determiner, three words, the head), each within one of the last five
+    white-space separated words of ``text``, and starts in the last 80 characters."""
+    parts = text.rsplit(None, 5)
+    floor = max(0, len(text) - 80)
+    return max(floor, len(parts[0])) if len(parts) == 6 else floor
 
 
 _LOWER_WORDS = re.compile(r"(?:\s+[a-z][\w-]*){1,3}")
@@ -489,6 +508,20 @@ _UNNAMED_DOCUMENT = re.compile(rf"an?\s+(?:[a-z]+\s+)?(?:{_DATA_ALT})$")
 _BE_BEFORE = re.compile(r"\b(?:is|was|were|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", re.I)
 
 
+_BE_FORMS = ("is", "was", "were", "are", "been", "being", "be")
+
+
+def _may_follow_be(sentence: str, at: int) -> bool:
+    """A cheap test before _BE_BEFORE, which is tried from every position of its window: the
+    word before ``at`` is a form of "be" or an adverb in -ly (then a form of "be" before it)."""
+    words = sentence[max(0, at - 32) : at].rsplit(None, 1)
+    if not words or not sentence[at - 1 : at].isspace():
+        return False
+    last = words[-1].lower()
+    # the pattern ignores case, and "ſ" or "ı" match "s" or "i" there: those go to it
+    return not last.isascii() or last.endswith(_BE_FORMS) or last.endswith("ly")
+
+
 _JOB_WORD = re.compile(rf"[a-z]{{3,}}{PERSON_SUFFIXES}")
 
 
@@ -576,8 +609,10 @@ def find_sources(sentence: str) -> list[SourceMention]:
             found.append(SourceMention(np, sentence.find(np), "subject"))
     for m in _REPORTING_WORD.finditer(sentence):
         verb = m.group(0)
-        if verb.endswith(("ed", "id", "ld")) and _BE_BEFORE.search(
-            sentence, max(0, m.start() - 32), m.start()
+        if (
+            verb.endswith(("ed", "id", "ld"))
+            and _may_follow_be(sentence, m.start())
+            and _BE_BEFORE.search(sentence, max(0, m.start() - 32), m.start())
         ):
             continue  # "X is accused of", "losses were estimated at": X said nothing
         if verb in _RAISING and sentence.startswith(" to ", m.end()):
@@ -599,20 +634,13 @@ def find_sources(sentence: str) -> list[SourceMention]:
         after = _POSTPOSED.match(sentence, m.end())
         if after and (after.group(1).endswith(("'s", "’s", "'", "’"))):
             after = None  # "said UNHCR's field officer, Jane Doe": the owner of a job
-        if (
-            after
-            and verb not in ("told", "tells", "tell")  # "Jane Doe, a nurse, told Reuters"
-            and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start())
-            and _AFTER_SPEAKER.match(sentence, after.end())
-        ):
+        # after a quotation or a comma: the speaker may follow the verb
+        quoted = _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()) is not None
+        told = verb in ("told", "tells", "tell")  # "Jane Doe, a nurse, told Reuters"
+        if after and not told and quoted and _AFTER_SPEAKER.match(sentence, after.end()):
             found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
             continue
-        post = (
-            _POSTPOSED_POST.match(sentence, m.end())
-            if verb not in ("told", "tells", "tell")
-            and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start())
-            else None
-        )
+        post = _POSTPOSED_POST.match(sentence, m.end()) if not told and quoted else None
         if (
             post
             and (_speaker_noun(post.group(2)) or _is_job(post.group(2)))
@@ -620,12 +648,8 @@ def find_sources(sentence: str) -> list[SourceMention]:
         ):
             found.append(SourceMention(post.group(3), post.start(3), "postposed"))
             continue
-        job = (
-            _POSTPOSED_JOB.match(sentence, m.end())
-            if after is None and verb not in ("told", "tells", "tell")
-            else None
-        )
-        if job and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
+        job = _POSTPOSED_JOB.match(sentence, m.end()) if quoted and not (after or told) else None
+        if job:
             found.append(SourceMention(job.group(1), job.start(1), "postposed"))
             continue
         np = _np_backward(sentence[: m.start()])
@@ -637,11 +661,11 @@ def find_sources(sentence: str) -> list[SourceMention]:
             if not any(c.how == "for" for c in context):
                 found.append(SourceMention(np, start, "subject"))
             found.extend(context)
-        elif after and _QUOTE_END.search(sentence, max(0, m.start() - 40), m.start()):
+        elif after and quoted:
             found.append(SourceMention(after.group(1), m.end() + 1, "postposed"))
-        if verb in ("told", "tells", "tell"):
-            told = _TOLD.match(sentence, m.end())
-            if told:
-                found.append(SourceMention(told.group(1), m.end() + 1, "told"))
+        if told:
+            outlet = _TOLD.match(sentence, m.end())
+            if outlet:
+                found.append(SourceMention(outlet.group(1), m.end() + 1, "told"))
     found.sort(key=lambda s: s.start)
     return found
