@@ -20,7 +20,9 @@ folder. The texts are cleaned once by this tree's plugins, then each engine runs
 same texts in its own process (``PYTHONPATH`` names its tree), the two alternating
 ``--rounds`` times so that the machine's load falls on both alike; the ratio is of the
 medians. Every worker also prints a hash of all the claims JSON it made, so the run shows
-whether the two engines give the same output. ``--callgrind`` counts the instructions of
+whether the two engines give the same output. Each worker also reports the CPU seconds of its
+passes (``time.process_time``), whose ratio a loaded machine disturbs far less than the
+wall-clock one. ``--callgrind`` counts the instructions of
 one engine pass with ``valgrind --tool=callgrind`` (a run of two passes less a run of
 one, so start-up cancels out): repeatable when timing is noisy. ``--sizes`` times the
 engine on one text of each size (the first 20,000 characters of the texts above, repeated
@@ -162,12 +164,14 @@ def worker(docs_file: Path, passes: int, size: int) -> int:
         claims = extract_claims(text, published=published, knowledge=knowledge)
         digest.update(json.dumps(converter.unstructure(list(claims))).encode())
     times = []
+    cpu = []
     for _ in range(passes):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         for text, published in docs:
             extract_claims(text, published=published, knowledge=knowledge)
         times.append(time.perf_counter() - t0)
-    print(json.dumps({"times": times, "hash": digest.hexdigest()[:16]}))
+        cpu.append(time.process_time() - c0)
+    print(json.dumps({"times": times, "cpu": cpu, "hash": digest.hexdigest()[:16]}))
     return 0
 
 
@@ -213,13 +217,16 @@ def compare(a: argparse.Namespace) -> int:
         if a.sizes:
             return _compare_sizes(a, envs, docs_file)
         times: dict[str, list[float]] = {"baseline": [], "current": []}
+        cpu: dict[str, list[float]] = {"baseline": [], "current": []}
         hashes: dict[str, set[str]] = {"baseline": set(), "current": set()}
         for _ in range(a.rounds):
             for name, env in envs.items():  # alternating: the load falls on both alike
                 r = _child(env, docs_file, a.passes)
                 times[name].append(min(r["times"]))
+                cpu[name].append(min(r["cpu"]))
                 hashes[name].add(r["hash"])
         med = {k: statistics.median(v) for k, v in times.items()}
+        med_cpu = {k: statistics.median(v) for k, v in cpu.items()}
         for name in envs:
             v = times[name]
             print(
@@ -229,6 +236,12 @@ def compare(a: argparse.Namespace) -> int:
             )
         same = hashes["baseline"] == hashes["current"]
         print(f"  speed-up (baseline / current): {med['baseline'] / med['current']:.2f}x")
+        # CPU time is what a loaded machine disturbs least after instructions (other
+        # processes delay a pass, they hardly add to its CPU seconds)
+        print(
+            f"  CPU seconds per pass (median): baseline {med_cpu['baseline']:.3f}, current "
+            f"{med_cpu['current']:.3f}; ratio {med_cpu['baseline'] / med_cpu['current']:.2f}x"
+        )
         print(f"  same claims JSON as the baseline: {'yes' if same else 'NO'}")
         if a.callgrind:
             if shutil.which("valgrind") is None:

@@ -16,6 +16,10 @@ from .sources import find_sources, may_report
 __all__ = ["Entities", "attributions", "may_report", "merge_attributions"]
 
 
+# how a sentence names where a figure comes from, not who relays it
+_INNER_HOWS = frozenset({"according", "by", "possessive", "attributive", "run", "for"})
+
+
 def attributions(
     sentence: str, offset: int, entities: Entities, knowledge: Knowledge
 ) -> tuple[tuple[Attribution, ...], bool]:
@@ -26,8 +30,7 @@ def attributions(
     told something ("told Reuters") is a conduit too.
     """
     mentions = find_sources(sentence)
-    inner_hows = {"according", "by", "possessive", "attributive", "run", "for"}
-    has_inner = any(m.how in inner_hows for m in mentions)
+    has_inner = any(m.how in _INNER_HOWS for m in mentions)
     out: list[Attribution] = []
     reporting = False
     for sm in mentions:

@@ -366,13 +366,14 @@ def extract_claims(
                 # a breakdown ("including six women") is not the group the text goes on with
                 last_subject = subject
                 last_subject_sentence = sent
+        has_quote = _has_quote(s)  # asked up to four times below: once
         if reporting and sources:
-            if _has_quote(s):
+            if has_quote:
                 # "We asked for help. Nobody came," she said: the sentences her quote opened with
                 statements.extend((u, sources) for u in unclaimed if u.paragraph == sent.paragraph)
             unclaimed = []
             statements.append((sent, sources))
-            quoted_by = sources if _has_quote(s) else ()
+            quoted_by = sources if has_quote else ()
         elif not sources and quoted_by and _continues_quote(prev_sentence, sent, quote_open):
             # "I heard shots," said Jane Doe. "I got under my car.": the same speaker
             statements.append((sent, quoted_by))
@@ -381,7 +382,7 @@ def extract_claims(
             inside = bool(unclaimed) and unclaimed[-1].paragraph == sent.paragraph
             if not sources and _OPENING.match(s) and _leaves_quote_open(s):
                 unclaimed = [sent]  # a quotation opens; its speaker may come at its end
-            elif not sources and inside and not _has_quote(s):
+            elif not sources and inside and not has_quote:
                 unclaimed.append(sent)
             else:
                 unclaimed = []
@@ -402,7 +403,7 @@ def extract_claims(
         prev_sources = sources
         prev_sentence = sent
         prev_times_of = times_of
-        if _has_quote(s) and _leaves_quote_open(s):
+        if has_quote and _leaves_quote_open(s):
             quote_open = not quote_open  # a quotation opens or closes in this sentence
 
     statements.sort(key=lambda st: st[0].start)
