@@ -11,7 +11,7 @@ import re
 
 import pytest
 
-from newsclaims.claims import entities, measures, numbers, sources
+from newsclaims.claims import entities, measures, numbers, sentences, sources
 from newsclaims.claims.numbers import find_quantities
 from newsclaims.claims.sentences import last_word
 from newsclaims.claims.wordlists import alternation, whole_words
@@ -228,3 +228,42 @@ def test_appositive_and_pronoun_tests_keep_what_the_patterns_find() -> None:
         bare = before.rstrip(",").rstrip()
         if sources._PRONOUN_END.search(bare, max(0, len(bare) - 4)):
             assert bare.endswith(("e", "t", "\n")), text
+
+
+def _last_word_by_pattern(text: str) -> str:
+    words = text.rsplit(None, 1)
+    m = re.search(r"[A-Za-z]+(?=\.?$)", words[-1]) if words else None
+    return m.group(0).lower() if m else ""
+
+
+_WORD_PARTS = ["Mr", "a", "U.S", ".", " ", "Jan", "x1", "é", "said", "A", "_", "-", "\n", "no", "’"]
+
+
+def test_last_word_of_letters_is_the_patterns() -> None:
+    rng = random.Random(41)
+    for _ in range(5000):
+        text = "".join(rng.choices(_WORD_PARTS, k=rng.randint(0, 8)))
+        assert last_word(text) == _last_word_by_pattern(text), text
+
+
+def test_abbreviation_test_of_letters_is_the_patterns() -> None:
+    def by_pattern(text: str, dot: int) -> bool:
+        chunk = text[max(0, dot - 24) : dot]
+        if not chunk or chunk[-1].isspace():
+            return False
+        m = sentences._LAST_WORD.search(chunk.rsplit(None, 1)[-1])
+        if not m:
+            return False
+        word = m.group(1)
+        bare = word.replace(".", "").lower()
+        if "." in word:
+            return len(bare) <= 4 and not text[dot + 1 : dot + 3].strip().startswith(("T", "Th"))
+        if len(word) == 1 and word.isupper():
+            return True
+        return bare in sentences.ABBREVIATIONS
+
+    rng = random.Random(42)
+    for _ in range(5000):
+        text = "".join(rng.choices(_WORD_PARTS, k=rng.randint(1, 8)))
+        for dot in (i for i, c in enumerate(text) if c == "."):
+            assert sentences._is_abbreviation(text, dot) == by_pattern(text, dot), (text, dot)

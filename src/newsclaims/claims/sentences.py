@@ -49,10 +49,14 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     chunk = text[max(0, dot - 24) : dot]
     if not chunk or chunk[-1].isspace():
         return False
-    m = _LAST_WORD.search(chunk.rsplit(None, 1)[-1])  # the pattern cannot cross a space
-    if not m:
-        return False
-    word = m.group(1)
+    token = chunk.rsplit(None, 1)[-1]
+    if token.isascii() and token.isalpha():
+        word = token  # all letters: the whole token is what _LAST_WORD finds
+    else:
+        m = _LAST_WORD.search(token)  # the pattern cannot cross a space
+        if not m:
+            return False
+        word = m.group(1)
     bare = word.replace(".", "").lower()
     if "." in word:  # U.S. / U.N. / a.m. / p.m.
         return len(bare) <= 4 and not text[dot + 1 : dot + 3].strip().startswith(("T", "Th"))
@@ -145,7 +149,12 @@ def last_word(text: str) -> str:
     ('least', 'jan', '')
     """
     words = text.rsplit(None, 1)
-    m = _TRAILING_WORD.search(words[-1]) if words else None
+    if not words:
+        return ""
+    word = words[-1]
+    if word.isascii() and word.isalpha():
+        return word.lower()  # all letters: the whole word is what _TRAILING_WORD finds
+    m = _TRAILING_WORD.search(word)
     return m.group(0).lower() if m else ""
 
 
