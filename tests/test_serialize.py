@@ -82,7 +82,7 @@ def test_output_validates_and_uses_contract_names() -> None:
     assert claim["span"] == [0, 56]
     assert claim["value"]["low"] == 12 and isinstance(claim["value"]["low"], int)
     assert set(data["source"]) == {"outlet", "domain", "url", "original_outlet", "original_url"}
-    assert data["schema_version"] == SCHEMA_VERSION == "1.1"
+    assert data["schema_version"] == SCHEMA_VERSION == "1.2"
 
 
 def test_fractional_bounds_stay_floats() -> None:

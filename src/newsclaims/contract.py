@@ -33,7 +33,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
-from .models import CLAIM_FLAGS, ClaimKind, EntityType, Role
+from .models import CLAIM_FLAGS, PUBLISHED_FROM, ClaimKind, EntityType, Role
 
 __all__ = [
     "CLAIMS_DOC",
@@ -171,8 +171,9 @@ def _report() -> dict[str, Any]:
             "items": {"type": "string", "description": "one author's name"},
         },
         "published": _text(
-            "publication date, ISO 8601 date or date-time: the article's own, else the "
-            "caller's (--published, WARC-Date); null when neither is known",
+            "publication date, ISO 8601 date or date-time: the one the caller gave "
+            "(--published), else the article's own, else the input's fallback (HTTP "
+            "Last-Modified, WARC-Date); null when none is known (see published_from)",
             null=True,
         ),
         "language": _text(
@@ -207,8 +208,16 @@ def _report() -> dict[str, Any]:
             "one article, whatever page or file held it (added in 1.1)",
             pattern=r"^sha256:[0-9a-f]{64}$",
         ),
+        "published_from": {
+            "description": "where published came from: given by the caller (--published), "
+            "the article's own metadata, or a fallback of the input that is no publication "
+            "date of the article (last-modified: the HTTP header; warc-date: the crawl "
+            "time); null when published is null (added in 1.2)",
+            "enum": [*PUBLISHED_FROM, None],
+        },
     }
-    required = [k for k in properties if k not in ("input", "warnings", "content_hash")]
+    optional = ("input", "warnings", "content_hash", "published_from")
+    required = [k for k in properties if k not in optional]
     report = _object(
         "report", "one parsed news article with its quantitative claims and attributed "
         "statements", properties, required,

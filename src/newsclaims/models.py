@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from .detection import Credit, PageSignals
 
 #: Version of the JSON contract written by :mod:`newsclaims.serialize`.
-SCHEMA_VERSION = "1.1"
+SCHEMA_VERSION = "1.2"
 
 ClaimKind = Literal["quantity", "statement"]
 EntityType = Literal["organization", "person", "media", "government", "other"]
@@ -27,6 +27,16 @@ Role = Literal["source", "conduit"]
 #: Flags the claim engine sets on a claim (``increment``: "an additional 3,000").
 ClaimFlag = Literal["increment"]
 CLAIM_FLAGS: tuple[str, ...] = get_args(ClaimFlag)
+
+#: Where a publication date came from, strongest first: ``given`` by the caller (the API's
+#: ``published=``, the CLI's ``--published``), the ``article``'s own metadata (what its
+#: plugin read from the page or text), or a fallback of the input: the HTTP
+#: ``last-modified`` header of a fetched page, else the ``warc-date`` (crawl time) of a WARC
+#: record. A given date wins over the article's; the article's over a fallback.
+PublishedFrom = Literal["given", "article", "last-modified", "warc-date"]
+PUBLISHED_FROM: tuple[str, ...] = get_args(PublishedFrom)
+#: The :data:`PublishedFrom` values that only stand in for a missing article date.
+FALLBACK_PUBLISHED_FROM: tuple[str, ...] = ("last-modified", "warc-date")
 
 
 def content_hash(text: str) -> str:
@@ -58,8 +68,12 @@ class Document:
     :param text: the decoded content (HTML or plain text).
     :param url: where the document came from, if known.
     :param content_type: ``text/html`` or ``text/plain`` (sniffed when not declared).
-    :param published: a publication date declared by the caller (CLI ``--published``,
-        WARC-Date); plugins prefer the article's own date and fall back to this one.
+    :param published: a publication date that came with the input: declared by the caller
+        (CLI ``--published``), or a fallback such as a WARC record's WARC-Date; plugins
+        prefer the article's own date and fall back to this one.
+    :param published_from: where ``published`` came from (:data:`PublishedFrom`):
+        ``given`` (the default) wins over the article's own date in the report;
+        ``warc-date`` or ``last-modified`` only stands in when the article has none.
     :param origin: a human-readable name of the input (a path, ``<stdin>``, a WARC record).
     :param raw: the original bytes when the input was bytes, else ``None``.
     :param encoding: the encoding used to decode ``raw``.
@@ -74,6 +88,7 @@ class Document:
     raw: bytes | None = attrs.field(default=None, repr=False, eq=False)
     encoding: str | None = None
     warnings: tuple[str, ...] = attrs.field(default=(), converter=_tuple)
+    published_from: PublishedFrom = "given"
 
     @property
     def is_html(self) -> bool:
@@ -294,7 +309,8 @@ class Report:
 
     ``id`` identifies the row (one input: its name, URL and content, see
     :mod:`newsclaims.identity`); ``content_hash`` is the SHA-256 of ``text``, shared by
-    every copy of one article.
+    every copy of one article. ``published_from`` says where ``published`` came from
+    (:data:`PublishedFrom`; ``None`` when there is no date).
     """
 
     id: str
@@ -313,6 +329,7 @@ class Report:
     content_hash: str = attrs.field(
         default=attrs.Factory(lambda self: content_hash(self.text), takes_self=True)
     )
+    published_from: PublishedFrom | None = None
 
 
 @attrs.frozen

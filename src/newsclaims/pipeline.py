@@ -22,7 +22,15 @@ from .identity import input_id
 from .inputs import DEFAULT_MAX_INPUT_BYTES, read_bytes, read_path, read_text, writable_name
 from .knowledge import domain_of
 from .language import detect_language
-from .models import Article, Document, Failure, ParserInfo, Report
+from .models import (
+    FALLBACK_PUBLISHED_FROM,
+    Article,
+    Document,
+    Failure,
+    ParserInfo,
+    PublishedFrom,
+    Report,
+)
 
 _default_host: PluginHost | None = None
 
@@ -63,8 +71,7 @@ def build_report(
     source = attrs.evolve(
         source, url=url, domain=domain, outlet=outlet, original_outlet=original_outlet
     )
-    published, date_warnings = checked_published(article.published, "the article's published date")
-    published = published or document.published
+    published, published_from, date_warnings = publication_date(document, article)
     rid = report_id(document, article)
     # the page's declared language, else the text's (None without the ``lang`` extra)
     language = article.language or detect_language(article.text)
@@ -85,7 +92,37 @@ def build_report(
         parser=parser,
         input=document.origin,
         warnings=(*document.warnings, *warnings, *article.warnings, *date_warnings),
+        published_from=published_from,
     )
+
+
+def publication_date(
+    document: Document, article: Article
+) -> tuple[datetime | None, PublishedFrom | None, tuple[str, ...]]:
+    """The report's publication date, where it came from, and warnings about it.
+
+    Precedence: a date the caller gave (``published=``, ``--published``) wins, since the
+    user said so, even over a date the plugin read from the text (a dateline may be
+    ambiguous); the article's own date comes next; an input's fallback (a WARC record's
+    crawl time, an HTTP Last-Modified) only when the article has none. A plugin that fell
+    back to ``document.published`` returns it as the article's: a date equal to the
+    fallback is reported as that fallback.
+    """
+    own, warnings = checked_published(article.published, "the article's published date")
+    given = document.published
+    if given is not None and document.published_from not in FALLBACK_PUBLISHED_FROM:
+        if own is not None and own.date() != given.date():
+            warnings = (
+                *warnings,
+                f"the given published date {iso(given)} differs from the article's own "
+                f"{iso(own)}: the given one is used",
+            )
+        return given, "given", warnings
+    if own is not None and own != given:
+        return own, "article", warnings
+    if given is not None:
+        return given, document.published_from, warnings
+    return None, None, warnings
 
 
 def parse_document(

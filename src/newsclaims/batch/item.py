@@ -11,6 +11,8 @@ from typing import Any
 
 import attrs
 
+from ..models import PublishedFrom
+
 #: Error type of an item whose problem was found while expanding the inputs.
 INPUT_ERROR = "InputError"
 
@@ -26,7 +28,10 @@ class Item:
     :param path: the file a worker reads, when ``data`` is ``None`` (the real path).
     :param data: the payload, when it was read while expanding (WARC records, stdin).
     :param url: the URL the payload was fetched from (WARC-Target-URI).
-    :param published: a fallback publication date (WARC-Date).
+    :param published: a fallback publication date (HTTP Last-Modified, WARC-Date), which
+        the article's own date wins over.
+    :param published_from: where ``published`` came from (``warc-date``,
+        ``last-modified``; see :data:`newsclaims.models.PublishedFrom`).
     :param charset: the charset the server declared for ``data``.
     :param content_type: ``text/html`` when known to be a page.
     :param size: bytes of the inputs this item accounts for (for progress and MB/s).
@@ -42,6 +47,7 @@ class Item:
     content_type: str | None = None
     size: int = 0
     error: tuple[str, str] | None = None
+    published_from: PublishedFrom = "warc-date"
 
 
 @attrs.frozen

@@ -2,8 +2,11 @@
 
 Each HTML ``response`` (or ``resource``) record with a 2xx status is one item named
 ``<path>#<byte offset of the record>``: unique within the file, stable across runs, and
-enough to seek back to the record. WARC-Target-URI is the item's URL and WARC-Date its
-fallback publication date. warcio is the optional extra ``newsclaims[warc]``.
+enough to seek back to the record. WARC-Target-URI is the item's URL; its fallback
+publication date is the response's HTTP Last-Modified when it is no later than the crawl,
+else the WARC-Date (the crawl time). Either only stands in for a page without a date of its
+own, and the report says which it was (``published_from``). warcio is the optional extra
+``newsclaims[warc]``.
 
 A record is checked against its Content-Length: a record cut short (a file truncated by
 ``head -c``, an interrupted download) is an error item under the record's name, with the
@@ -17,9 +20,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
+from ..dates import plausible
 from ..inputs import writable_name
+from ..models import PublishedFrom
 from .item import INPUT_ERROR, Item
 
 #: What to tell the user when warcio is missing.
@@ -69,6 +76,45 @@ def html_record_info(record: Any) -> tuple[str | None, str | None] | None:
     if media not in _HTML_TYPES:
         return None
     return media, charset
+
+
+def fallback_date(record: Any) -> tuple[str | None, PublishedFrom]:
+    """The record's fallback publication date (ISO 8601 text) and where it came from.
+
+    The HTTP Last-Modified of a response, when it reads as a plausible date no later than
+    the WARC-Date (a server may send the time of the response itself); else the
+    WARC-Date, which is when the page was crawled, not when it was published.
+    """
+    crawled = record.rec_headers.get_header("WARC-Date") or None
+    headers = record.http_headers if record.rec_type == "response" else None
+    modified = _http_date(headers.get_header("Last-Modified") if headers is not None else None)
+    crawl = _iso_date(crawled)
+    if modified is not None and (crawl is None or _not_after(modified, crawl)):
+        return modified.isoformat(), "last-modified"
+    return crawled, "warc-date"
+
+
+def _not_after(a: datetime, b: datetime) -> bool:
+    if (a.tzinfo is None) != (b.tzinfo is None):  # one without a zone: compare as UTC
+        a, b = a.replace(tzinfo=None), b.replace(tzinfo=None)
+    return a <= b
+
+
+def _http_date(value: str | None) -> datetime | None:
+    if not value:
+        return None
+    try:
+        found = parsedate_to_datetime(value)  # RFC 9110: "Tue, 15 Nov 1994 08:12:31 GMT"
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+    return found if plausible(found) else None
+
+
+def _iso_date(value: str | None) -> datetime | None:
+    try:
+        return datetime.fromisoformat(value) if value else None
+    except ValueError:
+        return None
 
 
 def _truncated(record: Any) -> int:
@@ -142,11 +188,13 @@ def warc_items(path: str, max_input_bytes: int | None = None) -> Iterator[Item]:
                     yield Item(name=name, url=url, error=(INPUT_ERROR, detail), size=length)
                     skipped = 0
                     continue
+                published, published_from = fallback_date(record)
                 yield Item(
                     name=name,
                     data=data,
                     url=url,
-                    published=headers.get_header("WARC-Date") or None,
+                    published=published,
+                    published_from=published_from,
                     charset=info[1],
                     content_type="text/html",
                     size=skipped + length,

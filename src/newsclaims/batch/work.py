@@ -60,7 +60,8 @@ class Job:
     :param host_factory: builds the worker's plugin host.
     :param plugin: parse with this plugin, skip detection.
     :param url: URL of plain file inputs (``--url``); WARC records carry their own.
-    :param published: fallback publication date (``--published``); wins over WARC-Date.
+    :param published: the publication date the caller gave (``--published``): it wins
+        over the article's own date, which wins over a record's fallback (WARC-Date).
     :param indent: JSON indentation of the record text (``None``: one line).
     :param rows: also compute the claim rows (CSV and Parquet output).
     :param max_input_bytes: the largest input read, after decompression (``--max-input-bytes``;
@@ -82,22 +83,26 @@ def document_for(item: Item, job: Job) -> Document:
     if item.data is None:
         if item.path is None:
             raise ValueError(f"item {item.name!r} has neither a path nor data")
-        return document_from(
+        document = document_from(
             Path(item.path),
             url=job.url,
             published=published,
             origin=item.name,
             max_input_bytes=job.max_input_bytes,
         )
-    return document_from(
-        item.data,
-        url=item.url,
-        published=published,
-        content_type=item.content_type,
-        origin=item.name,
-        charset=item.charset,  # a declared HTTP charset is tried first
-        max_input_bytes=job.max_input_bytes,
-    )
+    else:
+        document = document_from(
+            item.data,
+            url=item.url,
+            published=published,
+            content_type=item.content_type,
+            origin=item.name,
+            charset=item.charset,  # a declared HTTP charset is tried first
+            max_input_bytes=job.max_input_bytes,
+        )
+    if not job.published and item.published:  # a fallback: the article's own date wins
+        document = attrs.evolve(document, published_from=item.published_from)
+    return document
 
 
 def parse_item(item: Item, job: Job, host: PluginHost) -> Report | Failure:
