@@ -173,10 +173,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("numdate", _NUMDATE),
-    # a year that names an event: "the 2014 seizure of 276 schoolgirls", "its 2019 census"
+    # a year that names an event: "the 2014 seizure of 276 schoolgirls", "its 2019 census",
+    # also at the start of a sentence ("The 2015 attack killed 14")
     (
         "year_of",
-        re.compile(r"\b(?:the|a|an|its|their|his|her)\s+(?P<y>(?:19|20)\d\d)(?=\s+[a-z])"),
+        re.compile(
+            r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er)\s+(?P<y>(?:19|20)\d\d)(?=\s+[a-z])"
+        ),
     ),
 ]
 
@@ -348,6 +351,30 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
     return None, None
 
 
+#: kinds that "since" right before makes a range up to the publication date
+_SINCE_KINDS = frozenset({"daydate", "part", "weekday", "year_of", "numdate"})
+_IN_BEFORE = re.compile(r"\b(?i:in|during)\s+$")
+
+
+def _in_month(kind: str, m: re.Match[str], sentence: str) -> bool:
+    """Whether a month ("in May") or a part of one ("in late May") is a clause's "in"."""
+    if kind == "month":
+        return m.group("prep").lower() in ("in", "during")
+    return _IN_BEFORE.search(sentence, max(0, m.start() - 8), m.start()) is not None
+
+
+_DATELINE_BEFORE = re.compile(r"[A-Z][\w.'’-]*(?:[ -][A-Z][\w.'’-]*){0,3},\s+")
+_DATELINE_AFTER = re.compile(r"\s*(?:\([^()]{1,40}\)\s*)?[-–—]\s")
+
+
+def _is_dateline(sentence: str, m: re.Match[str]) -> bool:
+    """Whether a date opens the text as its dateline ("KYIV, March 3 (Agency) - ...")."""
+    return (
+        _DATELINE_BEFORE.fullmatch(sentence, 0, m.start()) is not None
+        and _DATELINE_AFTER.match(sentence, m.end()) is not None
+    )
+
+
 def find_times(sentence: str, published: datetime | date | None) -> list[TimeMention]:
     """Every time expression in ``sentence``, resolved against ``published``."""
     pub = published.date() if isinstance(published, datetime) else published
@@ -376,24 +403,29 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
         for m in rx.finditer(sentence):
             if any(m.start() < e and s < m.end() for s, e in taken):
                 continue
+            if kind == "daydate" and m.start() < 60 and _is_dateline(sentence, m):
+                continue  # "CITY, Feb 14 (Agency) -": the report's date, not the figure's
             try:
                 first, last = _resolve(kind, m, pub)
             except (OverflowError, ValueError):  # beyond the calendar (a year-1 date): unresolved
                 first, last = None, None
             start = m.start()
             since = _SINCE_BEFORE.search(sentence, max(0, start - 8), start)
-            if since and kind in ("daydate", "part") and first is not None and pub is not None:
-                # "since Dec. 1", "since the start of December": up to the publication date
+            if since and kind in _SINCE_KINDS and first is not None and pub is not None:
+                # "since Dec. 1", "since the start of December", "since Saturday", "since
+                # the 2019 raid": from then up to the publication date
                 start, last = since.start(), max(pub, first)
             elif (
-                kind == "month"
+                kind in ("month", "part")
                 and first is not None
                 and pub is not None
-                and m.group("prep").lower() in ("in", "during")
                 and "ince " in sentence
+                and _in_month(kind, m, sentence)
                 and _SINCE_CLAUSE.search(sentence, max(0, start - 80), start)
             ):
-                last = max(pub, first)  # "since the siege began in May": May to publication
+                # "since the siege began in May", "since the first cases were seen in late
+                # May": from then to publication
+                last = max(pub, first)
             found.append(TimeMention(start, m.end(), sentence[start : m.end()], kind, first, last))
             taken.append((start, m.end()))
     return sorted(found, key=lambda t: t.start)
