@@ -54,7 +54,10 @@ def test_since_a_clause_dated_by_a_part_of_a_month_runs_to_publication() -> None
 
 def test_since_a_dated_event_or_a_weekday_runs_to_publication() -> None:
     found = _ranges("Bandits have seized 200 farmers since the 2027 raid on the depot.")
-    assert found == [("since the 2027", date(2027, 1, 1), PUB)]
+    assert found == [
+        ("since the 2027", date(2027, 1, 1), PUB),
+        ("the 2027 raid", date(2027, 1, 1), date(2027, 12, 31)),  # the raid's own figures
+    ]
     # the event alone dates its own figures: "the 2027 raid killed 14"
     assert _ranges("The 2027 raid on the depot killed 14 guards.") == [
         ("The 2027", date(2027, 1, 1), date(2027, 12, 31))

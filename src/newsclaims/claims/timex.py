@@ -353,6 +353,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
 
 #: kinds that "since" right before makes a range up to the publication date
 _SINCE_KINDS = frozenset({"daydate", "part", "weekday", "year_of", "numdate"})
+_NEXT_WORD = re.compile(r"\s+[a-z]+")
 _IN_BEFORE = re.compile(r"\b(?i:in|during)\s+$")
 
 
@@ -426,6 +427,17 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
                 # "since the siege began in May", "since the first cases were seen in late
                 # May": from then to publication
                 last = max(pub, first)
+            if since and kind == "year_of" and start < m.start():
+                # "abducted 1,400 since the 2014 seizure of 276 girls": the range is the
+                # time of the figures before it, the event's year that of the event's own
+                # figures after it (the event's noun is part of its span, so it is nearer)
+                noun = _NEXT_WORD.match(sentence, m.end())
+                end = noun.end() if noun else m.end()
+                y = date(first.year, 1, 1) if first else None
+                event = TimeMention(
+                    m.start(), end, sentence[m.start() : end], kind, y, y and date(y.year, 12, 31)
+                )
+                found.append(event)
             found.append(TimeMention(start, m.end(), sentence[start : m.end()], kind, first, last))
             taken.append((start, m.end()))
     return sorted(found, key=lambda t: t.start)
