@@ -11,8 +11,6 @@ from typing import Any
 
 import attrs
 
-from ..models import PublishedFrom
-
 #: Error type of an item whose problem was found while expanding the inputs.
 INPUT_ERROR = "InputError"
 
@@ -47,7 +45,7 @@ class Item:
     content_type: str | None = None
     size: int = 0
     error: tuple[str, str] | None = None
-    published_from: PublishedFrom = "warc-date"
+    published_from: str = "warc-date"  # a newsclaims.models.PublishedFrom (no import here)
 
 
 @attrs.frozen

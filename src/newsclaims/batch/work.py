@@ -10,13 +10,13 @@ import contextlib
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
 from ..host import PluginError, PluginHost, Settings
 from ..inputs import DEFAULT_MAX_INPUT_BYTES, document_from
-from ..models import Document, Failure, Report
+from ..models import FALLBACK_PUBLISHED_FROM, Document, Failure, PublishedFrom, Report
 from ..pipeline import failure_for, parse_document
 from ..serialize import ContractError, failure_to_dict, record_to_json, report_to_dict
 from .item import Item, Outcome
@@ -101,7 +101,9 @@ def document_for(item: Item, job: Job) -> Document:
             max_input_bytes=job.max_input_bytes,
         )
     if not job.published and item.published:  # a fallback: the article's own date wins
-        document = attrs.evolve(document, published_from=item.published_from)
+        found = item.published_from
+        origin = found if found in FALLBACK_PUBLISHED_FROM else "warc-date"
+        document = attrs.evolve(document, published_from=cast(PublishedFrom, origin))
     return document
 
 
