@@ -173,7 +173,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         ),
     ),
     ("numdate", _NUMDATE),
-    # a year that names an event: "the 2014 seizure of 276 schoolgirls", "its 2019 census",
+    # a year that names an event: "the 2019 raid on the depot", "its 2019 census",
     # also at the start of a sentence ("The 2015 attack killed 14")
     (
         "year_of",
@@ -428,7 +428,7 @@ def find_times(sentence: str, published: datetime | date | None) -> list[TimeMen
                 # May": from then to publication
                 last = max(pub, first)
             if since and kind == "year_of" and start < m.start():
-                # "abducted 1,400 since the 2014 seizure of 276 girls": the range is the
+                # "seized 200 since the 2019 raid on the depot": the range is the
                 # time of the figures before it, the event's year that of the event's own
                 # figures after it (the event's noun is part of its span, so it is nearer)
                 noun = _NEXT_WORD.match(sentence, m.end())
