@@ -481,9 +481,11 @@ class Entities:
         lower = text.lower()
         if lower in ("he", "she"):
             person = self._latest(pos, ("person",))
+            person = self._named_since(person, pos, _PROSE_PERSON, "person") or person
             return self._credit(person, raw, role, pos) if person else None
         if lower == "it":
             org = self._latest(pos, ("org",))
+            org = self._named_since(org, pos, _PROSE_ORG, "organization") or org
             return self._credit(org, raw, role, pos) if org else None
         k_named = self._named(text, lower)
         if k_named is not None:
@@ -512,9 +514,17 @@ class Entities:
             k_fit = self._latest_of(named, pos)
             if k_fit is not None:
                 return self._credit(k_fit, raw, role, pos)
+            if definite and head in ORG_WORDS:
+                # "The Coastal Flood Authority issued ... The authority said": named in prose
+                k_prose = self._named_since(None, pos, _PROSE_ORG, "organization", fits)
+                if k_prose is not None:
+                    return self._credit(k_prose, raw, role, pos)
             last_org = self._latest(pos, ("other", "org"))
-            if definite and head in _ANY_ORG and last_org is not None:
-                return self._credit(last_org, raw, role, pos)  # "the agency": the last one
+            if definite and head in _ANY_ORG:
+                # "the agency": the last one, or one named in the prose since
+                last_org = self._named_since(last_org, pos, _PROSE_ORG, "organization") or last_org
+                if last_org is not None:
+                    return self._credit(last_org, raw, role, pos)
         if len(words) == 1 and lower in SOURCE_NOUNS:
             text = lower  # "Police said": a common noun capitalised by the sentence start
         if text[:1].isupper() and len(words) == 1 and lower not in SOURCE_NOUNS:
@@ -537,6 +547,52 @@ class Entities:
         type_ = _type_of(text)
         k = self._add(text, text if text.isupper() and len(text) <= 8 else None, type_, pos)
         return self._credit(k, raw, role, pos)
+
+    def _named_since(
+        self,
+        known: Known | None,
+        pos: int,
+        pattern: re.Pattern[str],
+        type_: str,
+        fits: Iterable[str] = (),
+    ) -> Known | None:
+        """An organisation or person named in the prose before ``pos`` (in the sentences just
+        before, not as a speaker: "The Coastal Flood Authority issued a report. It said ...",
+        "Jane Doe, the mayor, visited ... She said ...") after ``known`` was last mentioned.
+        ``fits``: words one of which the name must have ("the authority")."""
+        start = max(0, pos - _PROSE_WINDOW)
+        if known is not None:
+            last = self._last(known, pos)
+            if last is not None:
+                start = max(start, last[0] + 1)
+        if pos - start < 8:
+            return None
+        window = self._text[start:pos]
+        wanted = frozenset(fits)
+        found: tuple[int, str] | None = None
+        for m in pattern.finditer(window):
+            name, at = m.group("name"), m.start("name")
+            cut = max(name.rfind(". "), name.rfind(".\n"))
+            if cut >= 0:  # "Monday. The Ministry of Water": the name starts a sentence
+                rest = DEFINITE.sub("", name[cut + 2 :].lstrip())
+                at += len(name) - len(rest)
+                name = rest
+            words = name.split()
+            lowered = {w.lower() for w in words}
+            if type_ == "person":
+                if lowered & ORG_WORDS or set(words) & _NOT_NAMES:
+                    continue
+            elif (
+                len(words) < 2
+                or words[0] in _NOT_NAMES
+                or not lowered & ORG_WORDS
+                or (wanted and not lowered & wanted)
+            ):
+                continue
+            found = (start + at, name)
+        if found is None:
+            return None
+        return self._add(found[1], None, type_, found[0])
 
     def _mention(self, pos: int, k: Known) -> None:
         # kept in order of position; mentions at one position in the order they were made
@@ -562,6 +618,18 @@ class Entities:
             )
             self._attrs[sig] = att
         return att
+
+
+# how far back a pronoun or "the authority" looks for a name told in the prose
+_PROSE_WINDOW = 600
+# an organisation named in prose: capitalised words, one an organisation word ("The Coastal
+# Flood Authority", "the Ministry of Water"); the leading article is left out
+_PROSE_ORG = re.compile(rf"(?<![\w'’-])(?:[Tt]he\s+)?(?P<name>{NAME_SEQ})")
+# a person named in prose with a description after the name: "Jane Doe, the district's
+# mayor," / "Jane Doe, a nurse at ..."
+_PROSE_PERSON = re.compile(
+    rf"(?<![\w'’-])(?P<name>{PERSON_NAME}),\s+(?:the|a|an|[{UP}][\w'’-]*['’]s)\s+[a-z]"
+)
 
 
 _NOT_SPEAKERS = frozenset({"others", "more", "people", "persons", "victims", "hostages"})

@@ -257,6 +257,9 @@ PEOPLE_NOUNS: frozenset[str] = frozenset(
     rangers raiders troopers gendarmes guardsmen deputies investigators vaccinators
     paramedics bandits kidnappers pirates robbers poachers shooters
     newborns toddlers babies infants
+    dealers dealer pushers peddlers couriers thieves burglars offenders criminals fugitives
+    muggers fraudsters scammers arsonists vandals hooligans loyalists supporters
+    travellers travelers holidaymakers occupants tenants cyclists riders truckers
     """.split()
 )
 

@@ -289,6 +289,13 @@ def phrase_after(after: str, lex: Lexicon) -> Phrase:
         word = w.group(0)
         if word.lower() in _STOP:
             break
+        if word.lower() == "more" and _more_before_noun(after, at + len(word), lex):
+            # "12 more dealers", "14 more rifles": the noun after "more" heads the phrase
+            pos = at + len(word)
+            continue
+        if word.lower() in _CASE_NOUNS and _verb_after(after[at + len(word) :], lex) in _DIED:
+            # "two more cases died", "4 suspected cases, all of whom died": patients who died
+            return Phrase(" ".join(modifiers), word, "people", None, at + len(word))
         if is_people(word):
             end = at + len(word)
             # "Sudanese soldiers", "police officers", "crew members": the last noun heads
@@ -304,6 +311,73 @@ def phrase_after(after: str, lex: Lexicon) -> Phrase:
     return Phrase(" ".join(modifiers), "", "none", None, pos)
 
 
+# the sick counted as cases of a disease: people only when they die ("two more cases died")
+_CASE_NOUNS = frozenset({"cases", "case"})
+_DIED = frozenset(
+    ("verb", v, False) for v in ("died", "have died", "had died", "has died", "die", "perished")
+)
+
+
+# "8 suspected cases of the fever, including 6 deaths": the deaths are of those cases
+# "the caseload of the fever is 1,200, of whom 40 have died": the deaths are of that caseload
+_CASES_INCLUDING = re.compile(
+    r"(?<![\w'’])((?:[a-z-]+\s+){0,2}(?:cases|caseload))\b[^.;:]{0,60}?,?\s+"
+    r"(?:including|among\s+them|of\s+which|of\s+whom)\s+$",
+    re.I,
+)
+
+
+def _cases_before(before: str) -> str | None:
+    """The cases a death count is part of ("11 cases, including 7 deaths" -> "cases")."""
+    if "case" not in before[-120:]:
+        return None
+    m = _CASES_INCLUDING.search(before, max(0, len(before) - 120))
+    return m.group(1) if m else None
+
+
+# "expects 400 members of the National Guard to help": a force on its way is deployed
+_EXPECTS_BEFORE = re.compile(
+    r"\b(?:expects?|expected|expecting)\s+(?:an?\s+additional\s+|another\s+|some\s+|about\s+"
+    r"|around\s+|up\s+to\s+|at\s+least\s+|more\s+than\s+)?$"
+)
+_TO_HELP = re.compile(
+    r"[^.;:\d]{0,80}?\bto\s+(?:help|assist|aid|support|join|reinforce|bolster|arrive|take\s+part)\b"
+)
+# "members of the West Virginia National Guard", "members of the army": a force
+_FORCE_OF = re.compile(
+    r"\s+of\s+(?:the\s+|its\s+|their\s+)?(?:[A-Z][\w'’.-]*\s+|state\s+|national\s+){0,5}"
+    r"(?:Guard|Army|Police|Forces|Navy|Marines|Reserves?|Gendarmerie|military|army|police"
+    r"|forces|guard|reserves?)\b"
+)
+
+
+def _is_force(phrase: Phrase, after: str) -> bool:
+    """Whether the people of ``phrase`` are a force ("troops", "members of the army")."""
+    head = phrase.head.lower().rsplit(" ", 1)[-1]
+    if head in FORCE_NOUNS:
+        return True
+    return head in ("members", "personnel") and _FORCE_OF.match(after, phrase.end) is not None
+
+
+def _more_before_noun(after: str, pos: int, lex: Lexicon) -> bool:
+    """Whether "more" at ``pos`` of ``after`` stands before a noun of its own ("12 more
+    dealers", "14 more rifles"), not alone as the group ("12 more were killed")."""
+    nxt = _NEXT_WORD.match(after, pos)
+    if not nxt:
+        return False
+    word = nxt.group(1)
+    low = word.lower()
+    return (
+        word.islower()
+        and low not in _STOP
+        and low not in ("than", "and", "or", "people")
+        and low not in lex.verbs.firsts
+        and low not in lex.adjectives.firsts
+        and low not in lex.nouns.firsts
+        and not low.endswith("ly")
+    )
+
+
 def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
     """A measure verb/adjective/noun after a group: ``(pos, term, negated)``.
 
@@ -312,10 +386,51 @@ def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
     """
     found = _verb_right_after(text, lex)
     if found is None:
-        aside = _ASIDE.match(text) or _GROUP_PP.match(text)
+        aside = _ALL_OF_WHOM.match(text) or _ASIDE.match(text) or _GROUP_PP.match(text)
         if aside:
             found = _verb_right_after(text[aside.end() :], lex)
+    if found is None:
+        found = _coordinated_verb(text, lex)
     return found
+
+
+# "4 suspected cases, all of whom died", "two climbers, both of whom were injured": the whole
+_ALL_OF_WHOM = re.compile(r"\s*,\s*(?:all|both|each)\s+of\s+(?:whom|them)\b")
+# "5 travellers from the port developed a fever and died": the group's second verb, after a
+# first clause of its own with no figure, comma or clause end
+_FIRST_CLAUSE = re.compile(
+    r"(?:\s+(?:from|of|in|at|on|near|with)\s+[^\d,;:.()\"“”]{1,40}?)?"
+    r"\s+(?P<verb>[a-z]{3,}(?:ed|ew|ell|ame|ook|ot|ught))\s+[^\d,;:.()\"“”]{0,90}?"
+    r"\s(?:and|then)\s+(?:later\s+|subsequently\s+|eventually\s+|soon\s+)?(?=[a-z])"
+)
+
+
+def _coordinated_verb(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
+    """The measure verb of a group's second clause ("developed a fever and died"), when the
+    verb takes no object of its own (the group did not kill or injure somebody else)."""
+    if " and " not in text[:160] and " then " not in text[:160]:
+        return None
+    m = _FIRST_CLAUSE.match(text)
+    if m is None or _NEGATION.search(text, 0, m.end()):
+        return None
+    if lex.verbs.match(m.group("verb")) is not None:
+        return None  # the first verb is a measure itself ("were killed and ..."): read elsewhere
+    rest = text[m.end() :]
+    hit = lex.verbs.match(rest)
+    if hit is None or lex.measure("verb", hit.group(0)) not in ("killed", "wounded"):
+        return None
+    if _OBJECT_AFTER.match(rest, hit.end()):
+        return None
+    return "verb", hit.group(0), False
+
+
+# a verb's object after it: a figure, a determiner or a people noun ("and killed 30", "and
+# injured the driver", "and wounded shoppers")
+_OBJECT_AFTER = re.compile(
+    r"\s+(?:\d|an?\s|the\s|his\s|her\s|their\s|its\s|at\s+least|more\s+than|dozens|hundreds"
+    r"|scores|several|many|[a-z]+s\b(?<!\bas))",
+    re.I,
+)
 
 
 _ASIDE = re.compile(r"\s*,[^,;.]{1,80},")
@@ -419,12 +534,12 @@ def read_figure(
             subject = f"{phrase.modifiers} {phrase.head}".strip()  # "350 evacuees"
         elif phrase.kind == "noun" and is_people(phrase.head.split()[0]):
             subject = phrase.head.split()[0]  # "12 people killed"
-        subject = subject or _among(after[phrase.end :])
+        subject = subject or _among(after[phrase.end :]) or _cases_before(before)
         return Reading(phrase.measure, subject, _negated_before(before))
     if phrase.kind == "people" or (phrase.kind == "none" and not phrase.modifiers):
         # "11 soldiers were killed", "496 had been killed", and coordinated groups:
         # "eight women, a girl and four men injured"
-        subject = f"{phrase.modifiers} {phrase.head}".strip() or None
+        subject = f"{phrase.modifiers} {phrase.head}".strip() or _cases_before(before)
         rest = after[phrase.end :]
         beyond = _skip_coordination(rest, lex)
         found = _verb_after(beyond, lex)
@@ -475,9 +590,11 @@ def read_figure(
     # officers": a force that arrives or takes part is deployed
     if (
         phrase.kind == "people"
-        and phrase.head.lower().rsplit(" ", 1)[-1] in FORCE_NOUNS
+        and _is_force(phrase, after)
         and (
-            _ARRIVES.match(after, phrase.end) or _INVOLVING.search(before, max(0, len(before) - 30))
+            _ARRIVES.match(after, phrase.end)
+            or _INVOLVING.search(before, max(0, len(before) - 30))
+            or (_EXPECTS_BEFORE.search(near_before) and _TO_HELP.match(after, phrase.end))
         )
     ):
         subject = f"{phrase.modifiers} {phrase.head}".strip()
