@@ -147,3 +147,26 @@ def test_deaths_of_whom_after_a_caseload_take_the_caseload_as_group() -> None:
     )
     deaths = [s for m, v, s, _ in _counts(text) if m == "killed"]
     assert deaths == ["confirmed caseload"]
+
+
+def test_the_second_verb_may_follow_an_and_inside_the_first_clause() -> None:
+    text = (
+        "The province reported that 3 persons from the valley developed symptoms and signs "
+        "of the fever and died in the capital."
+    )
+    assert [(m, v) for m, v, _, _ in _counts(text)] == [("killed", 3)]
+
+
+def test_a_force_that_would_arrive_is_deployed() -> None:
+    text = (
+        "The ministry said another 150 members of the Federal Police Reserve (FPR) would "
+        "arrive on Tuesday."
+    )
+    assert [(m, v) for m, v, _, _ in _counts(text)] == [("deployed", 150)]
+    assert _counts("Organisers said 3,000 fans would arrive on Tuesday.") == []
+
+
+def test_the_cases_group_starts_at_a_word_of_its_own() -> None:
+    text = "The number of suspected and confirmed cases has risen to 90, including 41 deaths."
+    deaths = [s for m, v, s, _ in _counts(text) if m == "killed"]
+    assert deaths == ["suspected and confirmed cases"]

@@ -245,8 +245,10 @@ class Phrase:
 # what a force does when it arrives or takes part, after the figure and its noun: "120 soldiers
 # (from the 4th brigade) joined the search", "68 firefighters were due to arrive"
 _ARRIVES = re.compile(
-    r"(?:\s+(?:from|of|with)\s+[^,.;:()\"“”]{1,60}?)?\s+(?:also\s+|have\s+|had\s+|were\s+|are\s+)?"
-    r"(?:joined|arrived|(?:were\s+|are\s+)?(?:due|expected|set|scheduled)\s+to\s+(?:arrive|join)"
+    r"(?:\s+(?:from|of|with)\s+[^,.;:()\"“”]{1,60}?(?:\s+\([A-Z][A-Za-z&.-]{1,9}\))?)?"
+    r"\s+(?:also\s+|have\s+|had\s+|were\s+|are\s+)?"
+    r"(?:joined|arrived|(?:would|will|were\s+to)\s+(?:arrive|join)"
+    r"|(?:were\s+|are\s+)?(?:due|expected|set|scheduled)\s+to\s+(?:arrive|join)"
     r"|(?:been\s+)?(?:brought|drafted|called|flown|bussed|moved|rushed|drafted)\s+in"
     r"|carried\s+out|took\s+part|(?:been\s+)?involved|on\s+the\s+ground)\b"
 )
@@ -321,7 +323,7 @@ _DIED = frozenset(
 # "8 suspected cases of the fever, including 6 deaths": the deaths are of those cases
 # "the caseload of the fever is 1,200, of whom 40 have died": the deaths are of that caseload
 _CASES_INCLUDING = re.compile(
-    r"(?<![\w'’])((?:[a-z-]+\s+){0,2}(?:cases|caseload))\b[^.;:]{0,60}?,?\s+"
+    r"(?<![\w'’])((?:[a-z-]+\s+(?:(?:and|or)\s+)?){0,3}(?:cases|caseload))\b[^.;:]{0,60}?,?\s+"
     r"(?:including|among\s+them|of\s+which|of\s+whom)\s+$",
     re.I,
 )
@@ -332,7 +334,11 @@ def _cases_before(before: str) -> str | None:
     if "case" not in before[-120:]:
         return None
     m = _CASES_INCLUDING.search(before, max(0, len(before) - 120))
-    return m.group(1) if m else None
+    # "suspected and confirmed cases": the group from its first adjective
+    return _CONJ_LEAD.sub("", m.group(1)) if m else None
+
+
+_CONJ_LEAD = re.compile(r"^(?:(?:and|or|of|the|a|an)\s+)+", re.I)
 
 
 # "expects 400 members of the National Guard to help": a force on its way is deployed
@@ -400,7 +406,9 @@ _ALL_OF_WHOM = re.compile(r"\s*,\s*(?:all|both|each)\s+of\s+(?:whom|them)\b")
 # first clause of its own with no figure, comma or clause end
 _FIRST_CLAUSE = re.compile(
     r"(?:\s+(?:from|of|in|at|on|near|with)\s+[^\d,;:.()\"“”]{1,40}?)?"
-    r"\s+(?P<verb>[a-z]{3,}(?:ed|ew|ell|ame|ook|ot|ught))\s+[^\d,;:.()\"“”]{0,90}?"
+    r"\s+(?P<verb>[a-z]{3,}(?:ed|ew|ell|ame|ook|ot|ught))\s+(?P<clause>[^\d,;:.()\"“”]{0,90})"
+)
+_AND_THEN = re.compile(
     r"\s(?:and|then)\s+(?:later\s+|subsequently\s+|eventually\s+|soon\s+)?(?=[a-z])"
 )
 
@@ -415,13 +423,18 @@ def _coordinated_verb(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
         return None
     if lex.verbs.match(m.group("verb")) is not None:
         return None  # the first verb is a measure itself ("were killed and ..."): read elsewhere
-    rest = text[m.end() :]
-    hit = lex.verbs.match(rest)
-    if hit is None or lex.measure("verb", hit.group(0)) not in ("killed", "wounded"):
-        return None
-    if _OBJECT_AFTER.match(rest, hit.end()):
-        return None
-    return "verb", hit.group(0), False
+    # "developed symptoms and signs of the fever and died": each "and" of the clause is tried
+    for conj in _AND_THEN.finditer(text, m.start("clause") - 1, m.end()):
+        rest = text[conj.end() :]
+        hit = lex.verbs.match(rest)
+        if hit is None:
+            continue
+        if lex.measure("verb", hit.group(0)) not in ("killed", "wounded"):
+            return None
+        if _OBJECT_AFTER.match(rest, hit.end()):
+            return None
+        return "verb", hit.group(0), False
+    return None
 
 
 # a verb's object after it: a figure, a determiner or a people noun ("and killed 30", "and
