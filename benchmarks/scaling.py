@@ -41,6 +41,9 @@ file is one unit, since a gzip member stream is read in order), each worker's st
 plugin host, language model: once per process), the union-find over report numbers for
 stories, and, writing one file, the one process that writes every record in input order
 (``extract``'s parent, or the client of ``write_jsonl``): the parent share printed here.
+One parent keeps at most ``workers' CPU / parent's CPU`` per file workers busy (printed);
+past that many cores, the records are written by the workers (``to_textfiles``) and only
+the listing of the inputs stays on one machine.
 """
 
 from __future__ import annotations
@@ -200,6 +203,9 @@ def main() -> None:
     print(f"  dask / jobs 2 time: {t['dask2'] / t['jobs2']:.2f}x (target <= 1.2x)")
     p2, w2, _ = share["jobs2"]
     print(f"  jobs 2 / jobs 1 bound by the parent's share alone: {2 / (1 + p2 / w2):.2f}x")
+    # one parent (one writer) keeps up with this many workers; past it, write from the
+    # workers (dask's to_textfiles) instead of through one process
+    print(f"  workers one parent keeps busy: {w2 / p2:.0f} (its CPU per file / theirs)")
     wall = {name: times["wall"] for name, times in best.items()}
     print("measured wall (best; meaningful only when the cores are free):")
     for name, seconds in wall.items():
