@@ -23,7 +23,10 @@ speed-up: on two free cores the parent and two workers share them, so
     dask 2:  Td = Sd + N * (wd + pd) / 2
 
 where ``S`` is the serial start (the 2-file run's parent CPU plus its workers' CPU divided
-by the workers, as they start side by side). The predicted ratios ``T1 / T2`` (issue 14:
+by the workers, as they start side by side). The CPU times are each variant's least over
+``--repeat`` runs; as the workers' cost per file ``w`` varies between runs with the load
+(by some 10%, more than the variants differ), the ratios are predicted with one ``w`` for
+all (their mean) and again with each run's own. The predicted ratios ``T1 / T2`` (issue 14:
 at least 1.8x) and ``Td / T2`` (at most 1.2x) are printed beside the measured wall ratios,
 which mean little when other processes share the cores (the load average is printed).
 
@@ -170,7 +173,8 @@ def main() -> None:
     n = args.files
     print(f"load average before: {os.getloadavg()}  cores: {os.cpu_count()}", flush=True)
     runs = variants(args.dask_context)
-    best: dict[str, dict[str, float]] = {}
+    best: dict[str, dict[str, float]] = {}  # the fastest run's wall time
+    least: dict[str, dict[str, float]] = {}  # the least CPU of any run (least disturbed)
     small: dict[str, dict[str, float]] = {}
     outputs: dict[str, bytes] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -185,22 +189,34 @@ def main() -> None:
                 times = run_child(code, str(folder), str(out), *extra)
                 if name not in best or times["wall"] < best[name]["wall"]:
                     best[name] = times
+                seen = least.setdefault(name, dict(times))
+                for key in ("own", "workers"):
+                    seen[key] = min(seen[key], times[key])
                 outputs[name] = out.read_bytes()
                 print(f"  {name}: {times['wall']:.2f} s  load {os.getloadavg()[0]:.2f}", flush=True)
     print(f"load average after: {os.getloadavg()}")
     print(f"\nCPU per file ({n} files, less a run of {SMALL}), ms; the serial start, s:")
     print(f"{'':6} {'parent':>8} {'workers':>8} {'share':>7} {'start':>7}  tasks")
-    share = {name: shares(best[name], small[name], n, runs[name][1]) for name in runs}
+    share = {name: shares(least[name], small[name], n, runs[name][1]) for name in runs}
     for name, (p, w, start) in share.items():
-        tasks = int(best[name]["tasks"])
+        tasks = int(least[name]["tasks"])
         per_task = f"{tasks}, client {1000 * p * n / tasks:.1f} ms a task" if tasks else "-"
         print(
             f"{name:6} {1000 * p:8.3f} {1000 * w:8.3f} {100 * p / w:6.1f}% {start:7.2f}  {per_task}"
         )
-    t = {name: predicted(*share[name], n, runs[name][1]) for name in runs}
-    print("predicted on free cores (CPU times):")
-    print(f"  jobs 2 / jobs 1 speed-up: {t['jobs1'] / t['jobs2']:.2f}x (target >= 1.8x)")
-    print(f"  dask / jobs 2 time: {t['dask2'] / t['jobs2']:.2f}x (target <= 1.2x)")
+    # Every variant parses the same documents with the same code: their workers' CPU per file
+    # differs between runs mostly by what else runs on the machine, which moves the ratios
+    # by 10% (what the variants change is the serial part). So the ratios are predicted with one
+    # worker cost per file for all (the mean), and again with each run's own.
+    common = sum(w for _, w, _ in share.values()) / len(share)
+    for label, same in (("one worker cost per file", True), ("each run's own", False)):
+        t = {
+            name: predicted(p, common if same else w, start, n, runs[name][1])
+            for name, (p, w, start) in share.items()
+        }
+        print(f"predicted on free cores (CPU times, {label}):")
+        print(f"  jobs 2 / jobs 1 speed-up: {t['jobs1'] / t['jobs2']:.2f}x (target >= 1.8x)")
+        print(f"  dask / jobs 2 time: {t['dask2'] / t['jobs2']:.2f}x (target <= 1.2x)")
     p2, w2, _ = share["jobs2"]
     print(f"  jobs 2 / jobs 1 bound by the parent's share alone: {2 / (1 + p2 / w2):.2f}x")
     # one parent (one writer) keeps up with this many workers; past it, write from the
