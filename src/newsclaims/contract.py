@@ -29,7 +29,6 @@ import argparse
 import json
 import re
 import sys
-from importlib import resources
 from pathlib import Path
 from typing import Any, get_args
 
@@ -475,6 +474,8 @@ def schema_text() -> str:
 
 
 def _shipped() -> Path:
+    from importlib import resources  # not at import: the host imports this module (issue 14)
+
     return Path(str(resources.files("newsclaims").joinpath("schema/report.schema.json")))
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 from functools import cache
-from importlib import resources
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -131,6 +130,8 @@ def failure_to_dict(failure: Failure) -> dict[str, Any]:
 
 def schema() -> dict[str, Any]:
     """The JSON Schema of one output record (a report or an error record), from the package."""
+    from importlib import resources  # not at import: it brings tempfile (issue 14)
+
     text = resources.files("newsclaims").joinpath("schema/report.schema.json").read_text("utf-8")
     data: dict[str, Any] = json.loads(text)
     return data

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import argparse
 import re
-from importlib import resources
-from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from ..errors import NewsclaimsError
+
+if TYPE_CHECKING:
+    from importlib.resources.abc import Traversable
 
 __all__ = ["TemplateError", "add_parser", "render_plugin", "run"]
 
@@ -35,6 +36,8 @@ class TemplateError(NewsclaimsError, ValueError):
 
 
 def _template_root() -> Traversable:
+    from importlib import resources  # only here: it imports tempfile, shutil (start-up)
+
     return resources.files("newsclaims") / "template" / "plugin"
 
 
