@@ -129,3 +129,16 @@ def test_extracting_an_english_text_loads_no_detector(tmp_path: Path) -> None:
     # dateparser is the claims engine's to call or not, for the dates it reads
     loaded.pop("dateparser")
     assert not any(loaded.values()), loaded
+
+
+def test_loading_the_plugins_leaves_the_text_cleaner_for_a_text_document() -> None:
+    code = (
+        "import sys\n"
+        "from newsclaims.host import PluginHost\n"
+        "host = PluginHost()\n"
+        "assert 'text' in host.loaded(), host.loaded()\n"
+        "assert 'newsclaims_text.cleaner' not in sys.modules\n"
+        "from newsclaims_text import clean_text\n"
+        "assert 'newsclaims_text.cleaner' in sys.modules"
+    )
+    _loaded_after(code)

@@ -2,13 +2,18 @@
 
 Registered under the entry-point name ``text``. Detection answers ``0.2`` for any plain
 text (``trylast``), so a plugin that knows the outlet always wins; HTML is left to others.
-Other plugins reuse the cleaner through :func:`clean_text`.
+Other plugins reuse the cleaner through :func:`clean_text`, imported at its first use
+(loading the plugin does not import the cleaner: issue 14, start-up).
 """
 
 from __future__ import annotations
 
-from .cleaner import clean_text
+from typing import TYPE_CHECKING, Any
+
 from .hooks import newsclaims_boilerplate, newsclaims_detect, newsclaims_parse
+
+if TYPE_CHECKING:
+    from .cleaner import clean_text
 
 __version__ = "0.1.0"
 
@@ -19,3 +24,11 @@ __all__ = [
     "newsclaims_detect",
     "newsclaims_parse",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "clean_text":
+        from .cleaner import clean_text
+
+        return clean_text
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -1,4 +1,9 @@
-"""The hook implementations of the ``text`` plugin."""
+"""The hook implementations of the ``text`` plugin.
+
+The cleaner (and the credit, byline, dateline and markdown readers it brings, with their
+regular expressions) is imported by the first plain-text document, not when the host
+loads the plugin: a run over HTML pages never needs it (issue 14: start-up).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,6 @@ from newsclaims.knowledge import BoilerplatePattern, Knowledge
 from newsclaims.models import Article, Document
 
 from .boilerplate import PATTERNS
-from .cleaner import clean_text
 
 #: Detection score for any plain-text document: above the built-in fallback, below any
 #: plugin with evidence for a particular outlet.
@@ -27,6 +31,8 @@ def newsclaims_parse(document: Document, knowledge: Knowledge) -> Article | None
     """Clean a plain-text document; decline HTML."""
     if document.is_html:
         return None
+    from .cleaner import clean_text
+
     return clean_text(document, knowledge)
 
 
