@@ -10,7 +10,7 @@ from typing import Any
 
 from newsclaims.models import Report
 from newsclaims.stories import copies, grouping, series
-from newsclaims.stories.view import as_dict, outlet, published, report_id
+from newsclaims.stories.view import as_dict, outlet, parse_time, published, report_id
 
 #: The version of the stories JSON contract (``schema/stories.schema.json``).
 STORIES_SCHEMA_VERSION = "1.0"
@@ -62,8 +62,13 @@ def build(items: Sequence[dict[str, Any]]) -> list[Story]:
     for i in order:
         members[roots[i]].append(i)
     out = [_story(items, ids, canon) for ids in members.values()]
-    out.sort(key=lambda s: (s["reports"][0]["published"] or "\uffff", s["story"]))
+    # by the first report's instant (its zone taken into account), not by its string
+    out.sort(key=lambda s: (_first_time(s), s["story"]))
     return out
+
+
+def _first_time(story: Story) -> datetime:
+    return parse_time(story["reports"][0]["published"]) or datetime.max
 
 
 def _story(items: Sequence[dict[str, Any]], ids: list[int], canon: Sequence[int]) -> Story:

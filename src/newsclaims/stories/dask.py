@@ -126,7 +126,7 @@ def _replay(
     for i in sorted(roots):
         members[roots[i]].append(i)
     return [
-        ({i: root for i in idx}, grouping.summary(root, idx, vecs, dates))
+        ({i: root for i in idx}, grouping.summary(root, idx, vecs, dates, figs))
         for root, idx in members.items()
     ]
 

@@ -125,15 +125,78 @@ def stem(word: str) -> str:
     return word
 
 
-def figures(report: Mapping[str, Any]) -> set[tuple[str, float]]:
-    """(measure, figure) of the report's quantitative claims."""
+#: A name after a locative word ("in Lorvan", "near the town of Dorsk", "in Kestria's Lorvan
+#: district"): where the event happened. The name is one or more capitalized words.
+_LOCATIVE = re.compile(
+    r"\b(?:in|near|at|off|outside|across)\s+(?:the\s+)?"
+    r"(?:(?:town|city|village|district|province|state|region|county|area|port|capital|island|"
+    r"suburb|neighbourhood|neighborhood)\s+of\s+)?"
+    r"((?:[A-Z][\w'’-]*[^\W_])(?:\s+[A-Z][\w'’-]*[^\W_])*)"
+)
+#: Marks a place among :func:`figures` (the place's word in place of the figure).
+PLACE = "@place"
+#: Words of a place's name that name no one place ("the Central Hospital", "the North Sea").
+GENERIC_PLACE = frozenset(
+    """
+    city town village district province state region county area port capital island
+    north south east west northern southern eastern western central upper lower
+    sea river lake bay coast mountain valley hospital street road square
+    """.split()
+)
+
+
+def places(report: Mapping[str, Any]) -> set[str]:
+    """The words of the places the report's lead says its event happened in: names after a
+    locative word in the first sentence of the body (and in the title when it is written as
+    a sentence, not in Title Case, where every word looks like a name)."""
+    title = str(report.get("title") or "")
+    first = headline({"text": report.get("text")}) if title.strip() else ""
+    texts = [first or headline(report)]
+    words = TOKEN.findall(title)
+    capitals = sum(1 for w in words if w[0].isupper())
+    if title.strip() and capitals * 2 <= len(words):
+        texts.append(title)
     found = set()
+    for text in texts:
+        for match in _LOCATIVE.finditer(text):
+            for word in TOKEN.findall(match.group(1).casefold()):
+                word = word.replace("’", "'")
+                if word.endswith("'s"):
+                    word = word[:-2]
+                if word not in STOP and word not in GENERIC_PLACE and len(word) >= 3:
+                    found.add(_stem(word))
+    return found
+
+
+def figures(report: Mapping[str, Any]) -> set[tuple[str, Any]]:
+    """(measure, figure) of the report's quantitative claims, and (:data:`PLACE`, word) of
+    its :func:`places` (what :func:`passes` needs of a report besides its vector)."""
+    found: set[tuple[str, Any]] = set()
     for claim in report.get("claims") or ():
         value = claim.get("value") or {}
         figure = value.get("low") if value.get("low") is not None else value.get("high")
         if claim.get("measure") and figure is not None and float(figure) >= MIN_FIGURE:
             found.add((str(claim["measure"]), float(figure)))
+    found.update((PLACE, word) for word in places(report))
     return found
+
+
+def elsewhere(
+    vec_a: Mapping[str, float] | Packed,
+    vec_b: Mapping[str, float] | Packed,
+    figs_a: set[tuple[str, Any]],
+    figs_b: set[tuple[str, Any]],
+) -> bool:
+    """Whether two reports tell of events in different places: each names, where its lead
+    says the event happened, a place the other never mentions (floods in two districts of one
+    province, bombings in two towns on one day). A report that names no place, or one the
+    other mentions anywhere in its title or lead, is not elsewhere."""
+
+    def unmentioned(figs: set[tuple[str, Any]], vec: Mapping[str, float] | Packed) -> bool:
+        words = vec.words if isinstance(vec, Packed) else vec
+        return any(kind == PLACE and word not in words for kind, word in figs)
+
+    return unmentioned(figs_a, vec_b) and unmentioned(figs_b, vec_a)
 
 
 def document_frequencies(bags: Iterable[Counter[str]]) -> tuple[Counter[str], int]:
@@ -203,12 +266,12 @@ def blocking_keys(vec: Mapping[str, float], keys: int = KEYS) -> list[str]:
 def similarity(
     a: Mapping[str, float] | Packed,
     b: Mapping[str, float],
-    figures_a: set[tuple[str, float]],
-    figures_b: set[tuple[str, float]],
+    figures_a: set[tuple[str, Any]],
+    figures_b: set[tuple[str, Any]],
 ) -> float:
     """The evidence that two reports tell one event (see the module docstring)."""
     score = a.dot(b) if isinstance(a, Packed) else cosine(a, b)
-    if figures_a & figures_b:
+    if any(kind != PLACE for kind, _ in figures_a & figures_b):
         score += SHARED_FIGURE
     return score
 
@@ -231,14 +294,14 @@ def shortlist(shared: Mapping[int, int]) -> list[int]:
 def passes(
     vec_i: Packed,
     vec_j: Mapping[str, float],
-    figs_i: set[tuple[str, float]],
-    figs_j: set[tuple[str, float]],
+    figs_i: set[tuple[str, Any]],
+    figs_j: set[tuple[str, Any]],
     when_i: datetime | None,
     when_j: datetime | None,
 ) -> bool:
     """Whether report *i* is similar enough to report *j* (*vec_j* as a dict), and close enough
     in time, to link."""
-    if _apart(when_i, when_j):
+    if _apart(when_i, when_j) or elsewhere(vec_i, vec_j, figs_i, figs_j):
         return False
     return similarity(vec_i, vec_j, figs_i, figs_j) >= JOIN
 
@@ -248,7 +311,7 @@ def replay(
     tried: Mapping[int, Sequence[int]],
     links: Iterable[tuple[int, int]],
     vecs: Mapping[int, Packed] | Sequence[Packed],
-    figs: Mapping[int, set[tuple[str, float]]] | Sequence[set[tuple[str, float]]],
+    figs: Mapping[int, set[tuple[str, Any]]] | Sequence[set[tuple[str, Any]]],
 ) -> dict[int, int]:
     """Union the reports of *order* into groups: for each report *j* (in :func:`order_key`
     order), each earlier report of ``tried[j]`` that :func:`passes` joins *j*'s group unless
@@ -333,7 +396,7 @@ def group(reports: Sequence[Mapping[str, Any]], links: Iterable[tuple[int, int]]
         for key in keys:
             recent[key].append(j)
     roots = replay(order, tried, sorted(links), vecs, figs)
-    return merge_groups([roots[i] for i in range(len(reports))], vecs, dates)
+    return merge_groups([roots[i] for i in range(len(reports))], vecs, dates, figs)
 
 
 def centroid(vectors: Iterable[Mapping[str, float] | Packed]) -> dict[str, float]:
@@ -347,15 +410,17 @@ def centroid(vectors: Iterable[Mapping[str, float] | Packed]) -> dict[str, float
 
 
 Span = tuple[datetime, datetime] | None
-#: One group for the centroid pass: its root, time span and centroid.
-Summary = tuple[int, Span, dict[str, float]]
+#: One group for the centroid pass: its root, time span, centroid and its reports' places
+#: (as :func:`figures` marks them).
+Summary = tuple[int, Span, dict[str, float], frozenset[tuple[str, Any]]]
 
 
-def summary(root: int, members: Sequence[int], vecs: Any, dates: Any) -> Summary:
-    """A group's root, time span and centroid (*members* in index order)."""
+def summary(root: int, members: Sequence[int], vecs: Any, dates: Any, figs: Any) -> Summary:
+    """A group's root, time span, centroid and places (*members* in index order)."""
     cent = truncate(centroid(vecs[i] for i in members), 2 * VECTOR_TERMS)
     known = [d for d in (dates[i] for i in members) if d is not None]
-    return root, ((min(known), max(known)) if known else None), cent
+    where = frozenset(f for i in members for f in figs[i] if f[0] == PLACE)
+    return root, ((min(known), max(known)) if known else None), cent, where
 
 
 def _start(span: Span) -> datetime:
@@ -365,14 +430,16 @@ def _start(span: Span) -> datetime:
 def centroid_links(block: Iterable[Summary]) -> Iterator[tuple[int, int]]:
     """Pairs of groups sharing one centroid blocking key that are one story: each group
     against the :data:`NEIGHBOURS` before it in time, spans at most :data:`WINDOW_DAYS`
-    apart and centroids similar (:data:`CENTROID_JOIN`)."""
+    apart, centroids similar (:data:`CENTROID_JOIN`) and not :func:`elsewhere`."""
     ordered = sorted(block, key=lambda s: (_start(s[1]), s[0]))
-    for x, (b, span_b, cent_b) in enumerate(ordered):
-        for a, span_a, cent_a in ordered[max(0, x - NEIGHBOURS) : x]:
+    for x, (b, span_b, cent_b, where_b) in enumerate(ordered):
+        for a, span_a, cent_a, where_a in ordered[max(0, x - NEIGHBOURS) : x]:
             if span_a and span_b:
                 gap = max(span_a[0], span_b[0]) - min(span_a[1], span_b[1])
                 if gap.total_seconds() > WINDOW_DAYS * 86400:
                     continue
+            if elsewhere(cent_a, cent_b, set(where_a), set(where_b)):
+                continue
             if cosine(cent_a, cent_b) >= CENTROID_JOIN:
                 yield (a, b)
 
@@ -399,6 +466,7 @@ def merge_groups(
     roots: Sequence[int],
     vecs: Sequence[Mapping[str, float] | Packed],
     dates: Sequence[datetime | None],
+    figs: Sequence[set[tuple[str, Any]]],
 ) -> list[int]:
     """Second pass: two groups whose centroids are similar (:data:`CENTROID_JOIN`) are one.
 
@@ -411,7 +479,7 @@ def merge_groups(
         members[root].append(i)
     blocks: dict[str, list[Summary]] = defaultdict(list)
     for root, idx in members.items():
-        item = summary(root, idx, vecs, dates)
+        item = summary(root, idx, vecs, dates, figs)
         for key in blocking_keys(item[2], CENTROID_KEYS):
             blocks[key].append(item)
     merged = components(pair for block in blocks.values() for pair in centroid_links(block))

@@ -18,7 +18,7 @@ import itertools
 import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from newsclaims.stories.view import parse_time, published
@@ -98,7 +98,9 @@ def _claim_time(claim: Mapping[str, Any]) -> datetime | None:
     return parse_time((claim.get("time") or {}).get("start"))
 
 
-def order_time(claim: Mapping[str, Any], pub: datetime | None) -> datetime | None:
+def order_time(
+    claim: Mapping[str, Any], pub: datetime | None, pub_day: date | None = None
+) -> datetime | None:
     """When a point stands in its series: the claim's time, else the report's publication time.
 
     A claim dated by a day alone (no time of day) on or before the report's publication ("on
@@ -106,16 +108,28 @@ def order_time(claim: Mapping[str, Any], pub: datetime | None) -> datetime | Non
     the figure is as of the report, so the publication time orders it (the version of 14:37
     after the one of 11:12 that day; Tuesday's toll after Saturday's). Claims dated long before
     (:data:`BACKGROUND`) are left out anyway; a time of day, or a day after the publication,
-    orders by itself.
+    orders by itself. *pub_day* is the publication's day where it was published (its own
+    zone: a report of 00:30 at UTC+9 is of that day, though of the day before in UTC).
     """
     when = _claim_time(claim)
     if when is None or pub is None:
         return when or pub
     start = str((claim.get("time") or {}).get("start") or "")
     day_only = len(start) <= len("2024-07-22")
-    if day_only and when <= pub:
+    if day_only and when.date() <= (pub_day or pub.date()):
         return pub
     return when
+
+
+def local_day(report: Mapping[str, Any]) -> date | None:
+    """The day of the report's publication in its own zone (as its date-time string gives it)."""
+    value = report.get("published")
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
+    except ValueError:
+        return None
 
 
 def _value(claim: Mapping[str, Any]) -> tuple[Any, Any]:
@@ -178,7 +192,11 @@ def build(
                     "source": source_of(claim),
                     "report": report.get("id"),
                     "quote": claim.get("quote"),
-                    "_order": (order_time(claim, pub) or datetime.max, pub or datetime.max, index),
+                    "_order": (
+                        order_time(claim, pub, local_day(report)) or datetime.max,
+                        pub or datetime.max,
+                        index,
+                    ),
                     "_source": _source_key(claim),
                     "_dated": when is not None,
                     "_published": pub,
