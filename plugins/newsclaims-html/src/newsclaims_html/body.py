@@ -1,7 +1,8 @@
 """The article body: trafilatura's main content, cleaned into paragraphs.
 
 trafilatura finds the main content. Around it this module adds what it lacks for
-newsclaims: captions, embeds and teasers pruned first (:mod:`.prune`), then per line the
+newsclaims: captions, embeds and teasers pruned first (:mod:`.prune`), layout tables
+unwrapped and a story cut into sibling containers joined (:mod:`.layout`), then per line the
 headline repeated as the first line, bylines, "Read more" labels with their teaser,
 all-caps teaser headlines, copyright and credit lines and the knowledge's boilerplate
 patterns; the standfirst (dek) shown above the body is put back in front; when the page
@@ -22,6 +23,7 @@ from newsclaims.models import Removed
 
 from .container import embedded_galleries, outside_lines
 from .extraction import main_text
+from .layout import body_twins, join_twins, unwrap_layout_tables
 from .names import clean_authors, comparable
 from .prune import drop_code, prune_blocks
 from .tree import ClassQuery, HtmlElement, class_text
@@ -319,8 +321,13 @@ def extract_body(
         text = " ".join(gallery.text_content().split())
         gallery.drop_tree()
         removed.append(Removed(text=text, reason="gallery"))
+    unwrap_layout_tables(tree)
     repeated = _repeated_blocks(tree)
     lines = _trafilatura_lines(tree, url)
+    twins = body_twins(tree, lines)
+    if twins is not None:  # a story cut into sibling containers: extract it whole
+        join_twins(*twins)
+        lines = _trafilatura_lines(tree, url)
     if repeated:
         lines = _restore_repeats(lines, repeated)
     outside = outside_lines(tree, lines)
