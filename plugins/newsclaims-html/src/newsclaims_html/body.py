@@ -1,8 +1,10 @@
 """The article body: trafilatura's main content, cleaned into paragraphs.
 
 trafilatura finds the main content. Around it this module adds what it lacks for
-newsclaims: captions, embeds and teasers pruned first (:mod:`.prune`), layout tables
-unwrapped and a story cut into sibling containers joined (:mod:`.layout`), then per line the
+newsclaims: captions, embeds and teasers pruned first (:mod:`.prune`; a gallery page keeps
+its captions, which are its story), lists of links to other stories inside the story
+dropped, layout tables unwrapped and a story cut into sibling containers joined
+(:mod:`.layout`), then per line the
 headline repeated as the first line, bylines, "Read more" labels with their teaser,
 all-caps teaser headlines, copyright and credit lines and the knowledge's boilerplate
 patterns; the standfirst (dek) shown above the body is put back in front; when the page
@@ -21,9 +23,9 @@ import attrs
 from newsclaims.knowledge import BoilerplatePattern
 from newsclaims.models import Removed
 
-from .container import embedded_galleries, outside_lines
+from .container import captions_carry_page, embedded_galleries, outside_lines
 from .extraction import main_text
-from .layout import body_twins, join_twins, unwrap_layout_tables
+from .layout import body_twins, join_twins, teaser_lists, unwrap_layout_tables
 from .names import clean_authors, comparable
 from .prune import drop_code, prune_blocks
 from .tree import ClassQuery, HtmlElement, class_text
@@ -315,8 +317,16 @@ def extract_body(
     title_keys.discard("")
     classes = class_text(tree)
     dek = _find_dek(tree, next((t for t in titles if t), None), classes)
-    removed = prune_blocks(tree, classes)
+    gallery_page = captions_carry_page(tree)
+    if gallery_page:  # its captions are its story: paragraphs for trafilatura
+        for el in list(tree.iter("figure", "figcaption")):
+            el.tag = "div" if el.tag == "figure" else "p"
+    removed = prune_blocks(tree, classes, captions=not gallery_page)
     drop_code(tree)
+    for teasers in teaser_lists(tree):
+        text = " ".join(teasers.text_content().split())
+        teasers.drop_tree()
+        removed.append(Removed(text=text, reason="related"))
     for gallery in embedded_galleries(tree):
         text = " ".join(gallery.text_content().split())
         gallery.drop_tree()

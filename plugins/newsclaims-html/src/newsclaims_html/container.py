@@ -18,7 +18,13 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from .tree import HtmlElement
 
-__all__ = ["CONTAINER_WORDS", "declared_container", "embedded_galleries", "outside_lines"]
+__all__ = [
+    "CONTAINER_WORDS",
+    "captions_carry_page",
+    "declared_container",
+    "embedded_galleries",
+    "outside_lines",
+]
 
 #: A declared container with fewer words than this is too small to judge by.
 CONTAINER_WORDS = 150
@@ -152,3 +158,43 @@ def embedded_galleries(tree: HtmlElement) -> list[HtmlElement]:
 def _items(gallery: HtmlElement) -> int:
     """How many pictures or entries ``gallery`` shows (its images, figures or list items)."""
     return max(sum(1 for _ in gallery.iter(tag)) for tag in ("img", "figure", "li"))
+
+
+#: a caption longer than this is article text in caption markup (as :mod:`.prune` judges)
+CAPTION_WORDS = 80
+
+_CAPTIONS = etree.XPath(".//figcaption | .//*[@class][contains(@class, 'caption')]")
+_STORY_BLOCKS = etree.XPath(".//p | .//li | .//blockquote | .//h2 | .//h3")
+
+
+def captions_carry_page(tree: HtmlElement) -> bool:
+    """True when the captions of pictures carry the story: a gallery page, a photo essay.
+
+    The page's declared article (else its body) shows at least :data:`GALLERY_ITEMS`
+    captions, and they hold more words than its paragraphs outside them: the captions are
+    then its content, not notes beside a story.
+    """
+    container = declared_container(tree)
+    if container is None:
+        container = tree.find(".//body")
+    if container is None:
+        return False
+    try:
+        found = [el for el in _CAPTIONS(container) if isinstance(el, HtmlElement)]
+    except (etree.XPathError, ValueError):
+        return False
+    marked = set(found)
+    captions = [el for el in found if not any(a in marked for a in el.iterancestors())]
+    sizes = [len(el.text_content().split()) for el in captions]
+    sizes = [n for n in sizes if 0 < n <= CAPTION_WORDS]
+    if len(sizes) < GALLERY_ITEMS:
+        return False
+    inside = set(captions)
+    story = 0
+    for block in _STORY_BLOCKS(container):
+        if block in inside or any(a in inside for a in block.iterancestors()):
+            continue
+        if any(a.tag in ("p", "li", "blockquote") for a in block.iterancestors()):
+            continue  # counted with the block around it
+        story += len(block.text_content().split())
+    return sum(sizes) > story

@@ -12,6 +12,10 @@ plain blocks, as a browser's reader view does.
 kind (the same tag and class), with advertisements between them; trafilatura keeps the
 first. :func:`body_twins` finds the container holding the extraction and the twins that
 hold the rest; :func:`join_twins` moves the twins' content into it, in page order.
+
+*Teaser lists.* A list whose every item is a headline linking to another page, set among
+a story's paragraphs, is related content (:func:`teaser_lists`); trafilatura keeps it
+when it sits between paragraphs.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from lxml import etree  # type: ignore[import-untyped]
 
 from .tree import HtmlElement
 
-__all__ = ["body_twins", "join_twins", "unwrap_layout_tables"]
+__all__ = ["body_twins", "join_twins", "teaser_lists", "unwrap_layout_tables"]
 
 #: elements that make a table cell hold a layout block
 _BLOCK_TAGS = frozenset(
@@ -174,3 +178,56 @@ def join_twins(container: HtmlElement, twins: Sequence[HtmlElement]) -> None:
         for child in list(twin):
             container.append(child)
         twin.drop_tree()
+
+
+#: a list is a teaser list with this many items, each a headline of this many words ...
+TEASER_ITEMS = 3
+TEASER_WORDS = 3
+#: ... whose text is at least this share link text
+TEASER_LINK_SHARE = 0.8
+#: and only beside a story: paragraphs of this many words in the list's parent container
+TEASER_STORY_WORDS = 100
+
+
+def _link_share(el: HtmlElement) -> float:
+    text = "".join(el.text_content().split())
+    if not text:
+        return 0.0
+    links = sum(len("".join(a.text_content().split())) for a in el.iter("a"))
+    return links / len(text)
+
+
+def teaser_lists(tree: HtmlElement) -> list[HtmlElement]:
+    """Lists of links to other stories inside a story (``<ul>`` of headline links).
+
+    Every item of such a list is a link to another page, of a few words (with perhaps a
+    section name beside it); the list sits among a story's paragraphs. A list of links
+    that is the page's content (no story of :data:`TEASER_STORY_WORDS` words around it)
+    is not one, nor a table of contents (links into the page).
+    """
+    out: list[HtmlElement] = []
+    story_words: dict[HtmlElement, int] = {}
+    for lst in tree.iter("ul", "ol"):
+        items = [li for li in lst if li.tag == "li"]
+        if len(items) < TEASER_ITEMS:
+            continue
+        if any(len(li.text_content().split()) < TEASER_WORDS for li in items):
+            continue
+        if any(_link_share(li) < TEASER_LINK_SHARE for li in items):
+            continue
+        links = [li.find(".//a") for li in items]
+        # a table of contents links into the page itself: the story's own outline
+        if any(a is None or (a.get("href") or "").startswith("#") for a in links):
+            continue
+        parent = lst.getparent()
+        if parent is None:
+            continue
+        if parent not in story_words:  # each parent's paragraphs counted once
+            story_words[parent] = _paragraph_words(parent)
+        if story_words[parent] - _paragraph_words(lst) >= TEASER_STORY_WORDS:
+            out.append(lst)
+    return out
+
+
+def _paragraph_words(el: HtmlElement) -> int:
+    return sum(len(p.text_content().split()) for p in el.iter("p"))

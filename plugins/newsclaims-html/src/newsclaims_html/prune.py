@@ -79,8 +79,12 @@ def _reason(el: HtmlElement) -> str | None:
     return None
 
 
-def prune_blocks(tree: HtmlElement, classes: str | None = None) -> list[Removed]:
+def prune_blocks(
+    tree: HtmlElement, classes: str | None = None, *, captions: bool = True
+) -> list[Removed]:
     """Remove captions, embeds, pull quotes, author bios and teasers from ``tree``.
+
+    ``captions=False`` keeps the captions (a gallery page, whose captions are its story).
 
     The tree is changed in place (tails of removed elements stay); the removed
     blocks are returned in document order with their reasons. ``classes`` is
@@ -95,7 +99,7 @@ def prune_blocks(tree: HtmlElement, classes: str | None = None) -> list[Removed]
         if any(id(a) in seen for a in el.iterancestors()):
             continue
         reason = _reason(el)
-        if reason is None:
+        if reason is None or (reason == "caption" and not captions):
             continue
         text = " ".join(el.text_content().split())
         seen.add(id(el))

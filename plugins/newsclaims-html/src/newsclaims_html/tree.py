@@ -103,6 +103,19 @@ def _parser() -> HTMLParser:
 _DEPTH_ERROR = "depth"
 
 
+# the end tags of body and html: libxml2 drops what follows </html> and leaves what
+# follows </body> outside the body; a browser shows both as the body's end
+_END_TAGS = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
+
+
+def _without_early_end(page: str) -> str:
+    """``page`` without its body and html end tags when markup or text follows them."""
+    end = _END_TAGS.search(page)
+    if end is None or not _END_TAGS.sub("", page[end.end() :]).strip():
+        return page  # the usual page: nothing after the end tags
+    return _END_TAGS.sub("", page)
+
+
 def parse_page(page: str | bytes) -> tuple[HtmlElement | None, tuple[str, ...]]:
     """Parse ``page`` into an lxml HTML tree, with warnings about text the parser lost.
 
@@ -117,6 +130,7 @@ def parse_page(page: str | bytes) -> tuple[HtmlElement | None, tuple[str, ...]]:
     if not page.strip():
         return None, ()
     parser = _parser()
+    page = _without_early_end(page)
     try:
         root = etree.fromstring(page, parser=parser)
     except ValueError:
