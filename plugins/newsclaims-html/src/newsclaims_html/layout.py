@@ -158,10 +158,11 @@ def body_twins(
 
 def join_twins(container: HtmlElement, twins: Sequence[HtmlElement]) -> None:
     """Move the content of ``twins`` into ``container`` in page order (in place)."""
-    order = {id(el): i for i, el in enumerate(container.getroottree().iter())}
-    ordered = sorted([container, *twins], key=lambda el: order.get(id(el), 0))
-    before = [el for el in ordered if order[id(el)] < order[id(container)]]
-    after = [el for el in ordered if order[id(el)] > order[id(container)]]
+    # the elements themselves as keys: an id() of an lxml proxy is reused once it is freed
+    order = {el: i for i, el in enumerate(container.getroottree().iter())}
+    ordered = sorted([container, *twins], key=lambda el: order.get(el, 0))
+    before = [el for el in ordered if order[el] < order[container]]
+    after = [el for el in ordered if order[el] > order[container]]
     for twin in reversed(before):
         moved = list(twin)
         if twin.text and twin.text.strip():
