@@ -109,10 +109,13 @@ _MODIFIED_META = ("article:modified_time", "datemodified", "og:updated_time", "l
 _LANG_META = ("og:locale", "content-language", "language", "dc.language", "inlanguage")
 _SITE_META = ("og:site_name", "application-name", "apple-mobile-web-app-title")
 _SECTION_META = ("article:section", "parsely-section", "sailthru.verticals")
+# the class tests only on elements with a class, the two "byline" ones only when it holds
+# "byline" (which both imply): the same elements as testing all four on every element
 _BYLINE_XPATH = etree.XPath(
-    "//*[@rel='author' or @itemprop='author' or contains(concat(' ', @class, ' '), ' byline ')"
-    " or contains(@class, 'byline__name') or contains(@class, 'author-name')"
-    " or contains(@class, 'author__name')][not(self::meta)][not(self::link)]"
+    "//*[@rel='author' or @itemprop='author' or (@class and ((contains(@class, 'byline')"
+    " and (contains(concat(' ', @class, ' '), ' byline ') or contains(@class, 'byline__name')))"
+    " or contains(@class, 'author-name') or contains(@class, 'author__name')))]"
+    "[not(self::meta)][not(self::link)]"
 )
 _TIME_XPATH = etree.XPath(
     "//time[@datetime][1]/@datetime | //*[@itemprop='datePublished']/@datetime",
@@ -120,8 +123,13 @@ _TIME_XPATH = etree.XPath(
 )
 
 
+_ALIASED = tuple(_META_ALIASES)
+
+
 def _norm_key(key: str) -> str:
     key = key.strip().lower()
+    if not key.startswith(_ALIASED):  # most keys: no alias to look for
+        return key
     for prefix, alias in _META_ALIASES.items():
         if key.startswith(prefix):
             return alias + key[len(prefix) :]

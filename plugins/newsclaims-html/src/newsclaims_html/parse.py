@@ -24,6 +24,8 @@ __all__ = ["article_from_tree", "parse_html"]
 #: (no news page comes close), with a warning in the report.
 MAX_CHARS = 8_000_000
 
+# what split_front_matter strips before the first line, then markup
+_MARKUP_START = re.compile("[\ufeff\r\n\t ]*<")
 # a script (JSON-LD excepted) or style sheet with its content: never article text
 _CODE = re.compile(
     r"<(script|style)\b(?![^>]*ld\+json)[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL
@@ -131,8 +133,12 @@ def parse_html(document: Document, knowledge: Knowledge | None = None) -> Articl
 
     This is the generic parser site plugins build on: it never raises on bad input.
     """
-    fm = split_front_matter(document.text or "")  # a markdown file with an HTML body
-    if fm.raw:
+    # a markdown file with an HTML body; a page that opens with markup has no front matter
+    # (its first line is neither a fence nor a "key: value" line), and splitting it into
+    # lines to see that costs a copy of the page
+    text = document.text or ""
+    fm = None if _MARKUP_START.match(text) else split_front_matter(text)
+    if fm is not None and fm.raw:
         document = attrs.evolve(document, text=fm.body)
     warnings: tuple[str, ...] = ()
     if many_tags(document.text or ""):  # no tree: memory stays linear, so nothing is cut
@@ -145,7 +151,7 @@ def parse_html(document: Document, knowledge: Knowledge | None = None) -> Articl
             source = Source(url=document.url, domain=domain_of(document.url))
             return Article(text="", source=source, warnings=warnings)
         article = article_from_tree(tree, document, knowledge)
-    if fm.raw:
+    if fm is not None and fm.raw:
         article = with_front_matter(
             article,
             fm,

@@ -38,6 +38,16 @@ _XML_DECL = re.compile(r"^\s*<\?xml\b[^>]*>", re.IGNORECASE)
 # noncharacters. Vertical tab and form feed are white space; the others are invisible.
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 _CONTROL_SPACE = re.compile("[\x0b\x0c]")
+# the same characters, tested one by one: ``c in page`` is a memchr-like scan in C, some
+# three times faster over a page than the character class (which no page holds anyway)
+_XML_INVALID_CHARS = tuple(
+    chr(c) for c in (*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), 0xFFFE, 0xFFFF)
+)
+
+
+def _has_invalid(page: str) -> bool:
+    """Whether ``page`` holds a character of :data:`_XML_INVALID`."""
+    return any(c in page for c in _XML_INVALID_CHARS)
 
 
 def paragraph_text(tree: HtmlElement, *, below: bool = False) -> list[str]:
@@ -125,9 +135,9 @@ def parse_page(page: str | bytes) -> tuple[HtmlElement | None, tuple[str, ...]]:
     if isinstance(page, bytes):
         page = page.decode("utf-8", errors="replace")
     page = _XML_DECL.sub("", page, count=1)
-    if _XML_INVALID.search(page):  # a scan; the copies only when needed
+    if _has_invalid(page):  # a scan; the copies only when needed
         page = _XML_INVALID.sub("", _CONTROL_SPACE.sub(" ", page))
-    if not page.strip():
+    if not page or page.isspace():  # what ``not page.strip()`` says, without the copy
         return None, ()
     parser = _parser()
     page = _without_early_end(page)
