@@ -4,7 +4,8 @@ Run from the project root::
 
     python benchmarks/startup.py [--baseline REV] [--rounds 15] [--file seeds/000_*.txt]
 
-Both trees (this one, and REV's ``src`` and ``plugins`` extracted with ``git archive``
+REV is 3850a93 unless given: the engine when issue 14 was filed, whose time the target
+halves. Both trees (this one, and REV's ``src`` and ``plugins`` extracted with ``git archive``
 into a temporary folder) are byte-compiled first, so neither pays for compiling its
 sources, then ``python -c 'from newsclaims.cli import main; main()' extract FILE`` runs for
 each, alternating ``--rounds`` times so that the machine's load falls on both alike. It
@@ -36,6 +37,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from claims_engine import extract_tree, tree_env  # noqa: E402
 
+BASELINE = "3850a93"  # the engine when issue 14 was filed
 MAIN = "import sys; from newsclaims.cli import main; sys.exit(main())"
 
 
@@ -83,7 +85,7 @@ def slowest_imports(env: dict[str, str], path: Path, n: int = 12) -> list[tuple[
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--baseline", metavar="REV", default="HEAD")
+    ap.add_argument("--baseline", metavar="REV", default=BASELINE)
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--file", type=Path, default=None)
     a = ap.parse_args(argv)

@@ -9,9 +9,11 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -151,3 +153,126 @@ def test_loading_the_plugins_leaves_the_text_cleaner_for_a_text_document() -> No
         "assert 'newsclaims_text.cleaner' in sys.modules"
     )
     _loaded_after(code)
+
+
+# -- compiled patterns kept between processes (newsclaims._re) ---------------------------
+
+PATTERNS = (
+    (r"(?P<count>\d+(?:,\d{3})*)\s+(?P<noun>people|homes)\b", 0),
+    (r"\bflood(?:s|ed|ing)?\b", int(re.IGNORECASE)),
+    (r"(?i)river\s+rose", 0),
+    (r"^\s*(\w+)\s*$", int(re.MULTILINE)),
+    (
+        r"""(?x) (\d+)  # digits
+        \s* (km|mi)  # a unit""",
+        0,
+    ),
+    (r"[À-ÿ]+", int(re.ASCII | re.IGNORECASE)),
+)
+
+_ROUND_TRIP = """
+import json, re, sys
+from newsclaims import _re
+patterns = json.loads(sys.argv[1])
+for pattern, flags in patterns:
+    got = _re.compile(pattern, flags)
+    want = re.compile(pattern, flags)
+    assert got == want, pattern  # Pattern equality compares the compiled code
+    assert (got.flags, got.groups, got.groupindex) == (want.flags, want.groups, want.groupindex)
+    text = "Flooded: 1,200 people and 30 homes, 12 km away; the River rose. Été"
+    assert [m.span() for m in got.finditer(text)] == [m.span() for m in want.finditer(text)]
+got = _re.compile(rb"\\d+", 0)
+assert got == re.compile(rb"\\d+") and got.findall(b"a 12 b 3") == [b"12", b"3"]
+print(json.dumps(_re.stats))
+"""
+
+
+def _run(code: str, *args: str, **env: str) -> dict[str, Any]:
+    full = {**os.environ, **env}
+    out = subprocess.run(
+        [sys.executable, "-c", code, *args],
+        env=full,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=ROOT,
+    ).stdout
+    stats: dict[str, Any] = json.loads(out.strip().splitlines()[-1])
+    return stats
+
+
+def _patterns_run(cache: str) -> dict[str, Any]:
+    return _run(_ROUND_TRIP, json.dumps(PATTERNS), NEWSCLAIMS_PATTERN_CACHE=cache)
+
+
+def test_a_second_process_builds_the_same_patterns_from_the_file(tmp_path: Path) -> None:
+    first = _patterns_run(str(tmp_path))
+    assert first["hits"] == 0 and first["stored"] >= len(PATTERNS) + 1
+    assert len(list(tmp_path.glob("patterns.*"))) == 1
+    second = _patterns_run(str(tmp_path))
+    assert second["hits"] >= len(PATTERNS) + 1 and second["stored"] == 0
+
+
+def test_a_damaged_file_is_ignored(tmp_path: Path) -> None:
+    _patterns_run(str(tmp_path))
+    (cache,) = tmp_path.glob("patterns.*")
+    data = cache.read_bytes()
+    cache.write_bytes(data[: len(data) // 2])  # cut short
+    assert _patterns_run(str(tmp_path))["hits"] == 0
+    cache.write_bytes(b"not a marshal file at all")
+    assert _patterns_run(str(tmp_path))["hits"] == 0
+    assert _patterns_run(str(tmp_path))["hits"] >= len(PATTERNS)  # written again
+
+
+def test_wrong_code_in_the_file_is_refused(tmp_path: Path) -> None:
+    _patterns_run(str(tmp_path))
+    (cache,) = tmp_path.glob("patterns.*")
+    code = (
+        "import marshal, sys\n"
+        "path = sys.argv[1]\n"
+        "tag, entries = marshal.loads(open(path, 'rb').read())\n"
+        "for key, (flags, code, groups, gi, ig) in entries.items():\n"
+        "    entries[key] = (flags, code[: len(code) // 2], groups, gi, ig)\n"
+        "open(path, 'wb').write(marshal.dumps((tag, entries)))\n"
+        "print('{}')"
+    )
+    _run(code, str(cache))
+    stats = _patterns_run(str(tmp_path))  # every pattern is still right (asserted there)
+    assert stats["hits"] == 0 and stats["compiled"] >= len(PATTERNS)
+
+
+def test_the_cache_can_be_turned_off(tmp_path: Path) -> None:
+    stats = _patterns_run("0")
+    assert stats["hits"] == 0 and stats["stored"] == 0
+
+
+def test_nothing_is_written_beside_the_package_without_bytecode_writing() -> None:
+    code = (
+        "import json, sys\n"
+        "from newsclaims import _re\n"
+        "_re.compile(r'a pattern no module of newsclaims has (\\d+)')\n"
+        "print(json.dumps(_re.stats))"
+    )
+    env = {k: v for k, v in os.environ.items() if k != "NEWSCLAIMS_PATTERN_CACHE"}
+    env["PYTHONDONTWRITEBYTECODE"] = "1"
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert json.loads(out)["stored"] == 0
+
+
+def test_the_engine_patterns_are_the_same_in_every_process() -> None:
+    """A pattern joined from a set in the set's order differs with the hash seed; its
+    compiled form would never be found again (and the file would grow by it each run)."""
+    code = (
+        "import json\n"
+        "import newsclaims.claims\n"
+        "from newsclaims import _re\n"
+        "print(json.dumps({'keys': sorted(f'{p!r}/{f}' for p, f in _re._used)}))"
+    )
+    keys = [
+        _run(code, PYTHONHASHSEED=seed, NEWSCLAIMS_PATTERN_CACHE="0")["keys"]
+        for seed in ("1", "2", "3")
+    ]
+    assert len(keys[0]) > 100
+    assert keys[0] == keys[1] == keys[2]

@@ -27,11 +27,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 from pathlib import Path
 from typing import Any, get_args
 
+from . import _re as re
 from .models import CLAIM_FLAGS, PUBLISHED_FROM, ClaimKind, EntityType, Role
 
 __all__ = [

@@ -25,11 +25,12 @@ Nothing here raises on bad input: a page that does not parse has no signals.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
+
+from . import _re as re
 
 __all__ = [
     "SCORE_CREDIT",

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 import sys
 from typing import Any
 
 import attrs
+
+from . import _re as re
 
 __all__ = ["EntryPoint", "entry_points"]
 

@@ -26,7 +26,6 @@ say that the value belongs to the original of a repost (``original_``, ``source_
 from __future__ import annotations
 
 import html
-import re
 import tomllib
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
@@ -35,6 +34,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import attrs
 
+from . import _re as re
 from .dates import iso, parse_date
 from .models import Article, Removed
 

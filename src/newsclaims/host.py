@@ -19,7 +19,6 @@ Switches (each also a CLI flag of ``newsclaims``):
 from __future__ import annotations
 
 import os
-import re
 import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
@@ -29,6 +28,7 @@ from typing import Any, TextIO, get_args
 import attrs
 import pluggy
 
+from . import _re as re
 from . import hookspecs
 from .entrypoints import entry_points
 from .errors import NoParserError as NoParserError

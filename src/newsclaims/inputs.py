@@ -20,7 +20,6 @@ import codecs
 import gzip
 import io
 import os
-import re
 import sys
 from collections.abc import Mapping, Sequence
 from datetime import datetime
@@ -29,6 +28,7 @@ from typing import Any, BinaryIO
 
 import attrs
 
+from . import _re as re
 from .dates import checked_published, parse_iso
 from .errors import BinaryInputError, EmptyInputError, InputTooLargeError
 from .errors import InputError as InputError

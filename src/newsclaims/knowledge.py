@@ -6,12 +6,13 @@ lexicons plus everything every loaded plugin added, gathered once per plugin hos
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Iterable
 from functools import cached_property
 from typing import Literal
 
 import attrs
+
+from . import _re as re
 
 PartOfSpeech = Literal["verb", "noun", "adjective"]
 

@@ -40,10 +40,11 @@ documented above.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from importlib.util import find_spec
 from typing import Any
+
+from . import _re as re
 
 __all__ = [
     "ENGLISH_MAX_NON_ASCII",

@@ -20,7 +20,8 @@ Two questions, each answered by a general rule rather than a list tuned to pages
 from __future__ import annotations
 
 import codecs
-import re
+
+from . import _re as re
 
 __all__ = ["HTML_ELEMENTS", "binary_reason", "is_blank", "sniff_content_type", "wide_codec"]
 

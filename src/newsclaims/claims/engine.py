@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import calendar
 import hashlib
-import re
 from datetime import date, datetime
 
 import attrs
 
+from .. import _re as re
 from ..knowledge import Knowledge
 from ..models import Attribution, Claim, Location, Mention, Subject, TimeRef, Value
 from . import lexicon as core_lexicon

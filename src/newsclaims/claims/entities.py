@@ -11,19 +11,21 @@ romanisation variants are one person.
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import attrs
 
+from .. import _re as re
 from ..knowledge import Entity, Knowledge
 from ..models import Attribution
 from .lexicon import JOB_NOUNS, ORG_WORDS, PEOPLE_NOUNS, REPORTING_VERBS, SOURCE_NOUNS
 from .names import DEFINITE, LINK, LOW, NAME_SEQ, PERSON_NAME, TITLE_RX, UP
 
+# longest first; words of one length in their own order, so that the pattern is the same in
+# every process (a set's order changes with the hash seed) and its compiled form is kept
 _VERB_RX = re.compile(
-    r"\b(" + "|".join(sorted(REPORTING_VERBS - {"according"}, key=len, reverse=True)) + r")\b"
+    r"\b(" + "|".join(sorted(REPORTING_VERBS - {"according"}, key=lambda w: (-len(w), w))) + r")\b"
 )
 
 

@@ -14,11 +14,11 @@ Readings, tried in order for each figure of a sentence:
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import attrs
 
+from .. import _re as re
 from ..knowledge import Knowledge, MeasureTerm
 from .lexicon import FORCE_NOUNS, PEOPLE_NOUNS
 from .numbers import _WORD_NUM

@@ -6,8 +6,7 @@ credits). Letters cover the Latin alphabets news names are written in ("Andrés"
 
 from __future__ import annotations
 
-import re
-
+from .. import _re as re
 from .lexicon import TITLES
 from .wordlists import alternation
 

@@ -10,10 +10,9 @@ times, money, ordinals) are marked so the engine skips them.
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
+from .. import _re as re
 from .lexicon import PEOPLE_NOUNS, PERSON_SUFFIXES
 from .sentences import last_word, tail
 from .wordlists import alternation

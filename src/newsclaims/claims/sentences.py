@@ -7,10 +7,11 @@ glued sentences together (``...in Syria.The desert...``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 import attrs
+
+from .. import _re as re
 
 # words that end with a period without ending the sentence
 ABBREVIATIONS = frozenset(

@@ -9,10 +9,9 @@ the phrase after "according to" is read forward. Resolution is :mod:`.entities`'
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
+from .. import _re as re
 from .lexicon import (
     JOB_NOUNS,
     ORG_WORDS,

@@ -9,7 +9,6 @@ Without a publication date, relative expressions keep their text with null dates
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -18,6 +17,7 @@ from functools import lru_cache
 
 import attrs
 
+from .. import _re as re
 from .sentences import contains_any
 from .wordlists import alternation
 

@@ -7,8 +7,9 @@ letters to try instead of every word, which halves the scan for long lists.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from .. import _re as re
 
 __all__ = ["alternation", "whole_words"]
 

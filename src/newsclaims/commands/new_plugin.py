@@ -15,10 +15,10 @@ The files come from the template shipped in the package (``newsclaims/template/p
 from __future__ import annotations
 
 import argparse
-import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from .. import _re as re
 from ..errors import NewsclaimsError
 
 if TYPE_CHECKING:

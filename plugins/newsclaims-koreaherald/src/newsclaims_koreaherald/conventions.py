@@ -11,11 +11,11 @@ paragraphs and says what it removed and why.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 
 import attrs
 
+from newsclaims import _re as re
 from newsclaims.knowledge import Knowledge
 from newsclaims.models import Removed
 

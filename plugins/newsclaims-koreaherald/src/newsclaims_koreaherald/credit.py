@@ -9,10 +9,11 @@ repost: only whole credit lines, a dateline or a closing parenthesised credit co
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 import attrs
+
+from newsclaims import _re as re
 
 __all__ = ["HERALD_DOMAIN", "Credit", "credit_pattern", "find_credit", "lines_of"]
 

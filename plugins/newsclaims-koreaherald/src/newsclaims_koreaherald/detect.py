@@ -19,11 +19,11 @@ anything is parsed, so detection costs almost nothing on other outlets' pages.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from newsclaims import _re as re
 from newsclaims.knowledge import domain_of
 from newsclaims.models import Document
 

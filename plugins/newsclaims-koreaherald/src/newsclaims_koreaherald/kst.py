@@ -12,8 +12,9 @@ since 1988). Reading them here with one regular expression keeps page parsing fa
 
 from __future__ import annotations
 
-import re
 from datetime import datetime, timedelta, timezone
+
+from newsclaims import _re as re
 
 __all__ = ["KST", "as_kst", "date_from_url", "published_and_updated", "read_date"]
 

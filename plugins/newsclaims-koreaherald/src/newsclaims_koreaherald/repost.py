@@ -8,11 +8,11 @@ where the story first appeared, keeping the repost's own outlet and address.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 import attrs
 
+from newsclaims import _re as re
 from newsclaims.knowledge import Knowledge
 from newsclaims.models import Article, Document, Removed
 

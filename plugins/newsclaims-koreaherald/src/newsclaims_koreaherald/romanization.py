@@ -23,9 +23,10 @@ True
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from functools import lru_cache
+
+from newsclaims import _re as re
 
 __all__ = ["SURNAMES", "given_name_skeleton", "korean_person_key", "split_korean_name"]
 

@@ -15,11 +15,12 @@ browser, with the same result as the XPath (same elements, document order).
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import attrs
 from lxml import etree  # type: ignore[import-untyped]
+
+from newsclaims import _re as re
 
 __all__ = ["PageIndex", "SelectorError", "compiled", "select", "to_xpath"]
 

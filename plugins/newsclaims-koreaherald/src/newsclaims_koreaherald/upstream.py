@@ -13,9 +13,9 @@ because of its generic helpers.
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from newsclaims import _re as re
 from newsclaims.knowledge import Knowledge
 from newsclaims.models import Article, Document
 

@@ -15,9 +15,9 @@ line that reads as a sentence of the article.
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterable
 
+from newsclaims import _re as re
 from newsclaims.claims.lexicon import WIDGET_HEADERS
 from newsclaims.knowledge import BoilerplatePattern, Knowledge
 

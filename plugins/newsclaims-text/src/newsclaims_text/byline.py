@@ -14,9 +14,9 @@ True
 
 from __future__ import annotations
 
-import re
-
 import attrs
+
+from newsclaims import _re as re
 
 from .datelines import looks_like_date
 

@@ -15,11 +15,11 @@ When a rule is in doubt the line stays in the body.
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import attrs
 
+from newsclaims import _re as re
 from newsclaims.dates import prefers_day_first
 from newsclaims.frontmatter import FrontMatter, read_front_matter, split_front_matter
 from newsclaims.knowledge import Knowledge, domain_of

@@ -20,10 +20,9 @@ Credit(outlet=None, url='www.example.org')
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
+from newsclaims import _re as re
 from newsclaims.knowledge import Knowledge
 
 #: Wire-service tags as they appear in credits and datelines, with the outlet's full name.

@@ -11,11 +11,11 @@ True
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 
 import attrs
 
+from newsclaims import _re as re
 from newsclaims.dates import parse_date
 
 _PREFIX = re.compile(

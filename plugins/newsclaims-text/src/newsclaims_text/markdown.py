@@ -7,9 +7,9 @@
 
 from __future__ import annotations
 
-import re
-
 import attrs
+
+from newsclaims import _re as re
 
 _IMAGE = re.compile(r"!\[[^\[\]\n]{0,500}\]\([^()\[\]\s]{0,1000}(?:\s+\"[^\"\n]{0,300}\")?\)")
 _LINK = re.compile(

@@ -12,7 +12,7 @@ hard-wrapped prose (lines of similar width that break mid-sentence), which is jo
 
 from __future__ import annotations
 
-import re
+from newsclaims import _re as re
 
 _ENDS_SENTENCE = re.compile(r"[.!?:…][\"'”’)\]*_]*$")
 _LIST_ITEM = re.compile(r"^(?:[-*+•]\s|\d{1,3}[.)]\s)")

@@ -16,7 +16,7 @@ False
 
 from __future__ import annotations
 
-import re
+from newsclaims import _re as re
 
 #: longest promotion, in words
 MAX_WORDS = 30
