@@ -170,3 +170,14 @@ def test_the_cases_group_starts_at_a_word_of_its_own() -> None:
     text = "The number of suspected and confirmed cases has risen to 90, including 41 deaths."
     deaths = [s for m, v, s, _ in _counts(text) if m == "killed"]
     assert deaths == ["suspected and confirmed cases"]
+
+
+def test_a_digit_inside_a_word_of_the_groups_origin_is_no_figure() -> None:
+    # a page read as text may keep its escaped accents ("Saint-Ren\u00e9", as JSON writes é);
+    # a digit inside a word ("Block B12") is part of the name, not a figure ending the phrase
+    for origin in ("Saint-Ren\\u00e9", "Block B12"):
+        text = (
+            f"The district reported that 4 persons from {origin} developed a high fever and "
+            "died in the capital."
+        )
+        assert [(m, v) for m, v, _, _ in _counts(text)] == [("killed", 4)], origin

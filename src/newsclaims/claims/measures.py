@@ -403,9 +403,10 @@ def _verb_after(text: str, lex: Lexicon) -> tuple[str, str, bool] | None:
 # "4 suspected cases, all of whom died", "two climbers, both of whom were injured": the whole
 _ALL_OF_WHOM = re.compile(r"\s*,\s*(?:all|both|each)\s+of\s+(?:whom|them)\b")
 # "5 travellers from the port developed a fever and died": the group's second verb, after a
-# first clause of its own with no figure, comma or clause end
+# first clause of its own with no figure, comma or clause end (a digit inside a word is no
+# figure: "from Block B12", an escaped accent of a page read as text)
 _FIRST_CLAUSE = re.compile(
-    r"(?:\s+(?:from|of|in|at|on|near|with)\s+[^\d,;:.()\"“”]{1,40}?)?"
+    r"(?:\s+(?:from|of|in|at|on|near|with)\s+(?:[^\d,;:.()\"“”]|(?<=\w)\d){1,40}?)?"
     r"\s+(?P<verb>[a-z]{3,}(?:ed|ew|ell|ame|ook|ot|ught))\s+(?P<clause>[^\d,;:.()\"“”]{0,90})"
 )
 _AND_THEN = re.compile(
