@@ -242,6 +242,104 @@ def test_changing_figures_are_series_in_order_with_revisions(
     assert found / possible >= SERIES_FLOOR
 
 
+def _direction(before: dict[str, Any], after: dict[str, Any]) -> str:
+    low = (
+        before["low"] if before["low"] is not None else before["high"],
+        after["low"] if after["low"] is not None else after["high"],
+    )
+    if low[0] != low[1]:
+        return "up" if low[1] > low[0] else "down"
+    return "changed"
+
+
+def _position(
+    candidate: dict[str, Any],
+    point: dict[str, Any],
+    want: dict[str, Any],
+    copy_of: dict[str | None, str | None],
+    file_of: dict[str, str],
+) -> int | None:
+    """Where the labelled *point* is in the *candidate* series (or its canonical's point)."""
+    for x, p in enumerate(candidate["points"]):
+        if _matches(p, point, file_of):
+            return x
+    origin = copy_of.get(point["report"])
+    for w in want["points"]:
+        if w["report"] == origin and (w["low"], w["high"]) == (point["low"], point["high"]):
+            return _position(candidate, w, want, copy_of, file_of)
+    return None
+
+
+def strict_series(
+    result: list[dict[str, Any]], file_of: dict[str, str]
+) -> tuple[int, int, list[str]]:
+    """Changing figures shown whole: one series holding every labelled point in the labelled
+    order, each labelled revision flagged between its two reports with its direction. A copy
+    repeating its canonical's figure is shown by the canonical's point (copies count once)."""
+    story_of_file = {
+        file_of[r["id"]]: s for s in result for r in s["reports"] if r["id"] in file_of
+    }
+    copy_of = {
+        file_of.get(r["id"]): file_of.get(r["copy_of"])
+        for s in result
+        for r in s["reports"]
+        if r["copy_of"]
+    }
+    found = total = 0
+    misses = []
+    for story in EXPECTED["stories"]:
+        for want in story["series"]:
+            if not want["revisions"]:
+                continue
+            total += 1
+            label = f"{story['story']} {want['measure']} {want.get('place')}"
+            ours = story_of_file[want["points"][0]["report"]]
+            whole = None
+            for candidate in ours["series"]:
+                if candidate["measure"] != want["measure"]:
+                    continue
+                at = [_position(candidate, w, want, copy_of, file_of) for w in want["points"]]
+                if None not in at:
+                    whole = candidate, at
+                    break
+            if whole is None:
+                misses.append(f"{label}: no series holds all {len(want['points'])} points")
+                continue
+            candidate, at = whole
+            if at != sorted(at):
+                misses.append(f"{label}: points out of order {at}")
+                continue
+            flagged = {
+                (file_of.get(r["from"]), file_of.get(r["to"])): r["direction"]
+                for r in candidate["revisions"]
+            }
+            points = {w["report"]: w for w in want["points"]}
+            shown = {
+                w["report"]: candidate["points"][x]["report"]
+                for w, x in zip(want["points"], at, strict=True)
+            }
+            wrong = [
+                (r["from"], r["to"])
+                for r in want["revisions"]
+                if flagged.get((file_of.get(shown[r["from"]]), file_of.get(shown[r["to"]])))
+                != _direction(points[r["from"]], points[r["to"]])
+            ]
+            if wrong:
+                misses.append(f"{label}: revisions not flagged {wrong}")
+                continue
+            found += 1
+    return found, total, misses
+
+
+def test_every_changing_figure_is_one_series_in_order_with_its_revisions(
+    result: list[dict[str, Any]], parsed: tuple[list[dict[str, Any]], dict[str, str]]
+) -> None:
+    found, total, misses = strict_series(result, parsed[1])
+    print(f"changing figures whole: {found}/{total}", *misses, sep="\n  ")
+    assert total == 17
+    assert not misses
+
+
 def _utc(value: str) -> Any:
     from newsclaims.stories.view import parse_time
 

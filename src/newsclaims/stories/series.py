@@ -27,9 +27,10 @@ from newsclaims.stories.view import parse_time, published
 GENERIC = frozenset(
     """
     people persons person individuals victims dead deaths bodies lives others more residents
-    casualties fatalities total toll many some those
+    casualties fatalities total toll many some those cases case
     """.split()
 )
+# (the engine counts epidemic cases only when they died: "29 cases died" are 29 people dead)
 #: Head words of a subject are read up to the first of these.
 _CUT = re.compile(r"\b(?:of|on|in|at|from|for|with|who|that|aboard|inside|near|including)\b")
 _WORD = re.compile(r"[^\W\d_][\w'-]*", re.UNICODE)
@@ -79,6 +80,92 @@ def story_places(reports: Sequence[Mapping[str, Any]], places: set[str]) -> set[
             if place in lead:
                 counts[place] += 1
     return {p for p, c in counts.items() if 2 * c >= len(reports)}
+
+
+#: A name in Title Case (a place, when a locative word or a list after one introduces it).
+_NAME = r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+#: "in Vardia and Korneland", "across Ostmark, Vell or Pradia": each name is a place.
+_LOCATIVE_LIST = re.compile(
+    rf"\b(?:in|across|throughout|near|outside)\s+({_NAME}(?:(?:,\s+|,?\s+(?:and|or)\s+){_NAME})*)"
+)
+_LIST_SEP = re.compile(r",\s+|,?\s+(?:and|or)\s+")
+_NOT_PLACE = frozenset(
+    """
+    january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday the a an this that these those
+    """.split()
+)
+#: A sentence whose subject is a name that reports figures: "Vardia has reported 6 cases,
+#: including 5 deaths", "In addition, Vardia has identified 2 cases, both of whom died".
+_PLACE_REPORTS = re.compile(
+    rf"^(?:(?:In\s+addition|Meanwhile|Separately|Elsewhere|Also),\s+)?(?P<name>{_NAME})\s+"
+    r"(?:(?:has|have|had)\s+)?(?:also\s+)?(?:now\s+)?"
+    r"(?:reported|identified|confirmed|recorded|registered|notified|counted)\b"
+)
+
+
+def text_places(reports: Sequence[Mapping[str, Any]]) -> set[str]:
+    """The names (casefolded) that the reports' texts give after a locative word ("in X",
+    "in X and Y", "across X, Y or Z")."""
+    found: set[str] = set()
+    for report in reports:
+        for m in _LOCATIVE_LIST.finditer(report.get("text") or ""):
+            for name in _LIST_SEP.split(m.group(1)):
+                if name.split()[0].casefold() not in _NOT_PLACE:
+                    found.add(name.casefold())
+    return found
+
+
+def reporting_place(claim: Mapping[str, Any], places: set[str]) -> str:
+    """The place that reports the claim's figure as its sentence's subject ("Vardia has
+    reported 6 cases, including 5 deaths": Vardia's deaths), when *places* (names the
+    story's texts give as places) holds it; else ``""``. The engine, which knows no places,
+    takes such a name for a source or for nothing."""
+    m = _PLACE_REPORTS.match((claim.get("quote") or "").lstrip())
+    if m is None or m.group("name").casefold() not in places:
+        return ""
+    return m.group("name")
+
+
+def _transposed(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+
+
+def spelling_of_places(counts: Mapping[str, int]) -> dict[str, str]:
+    """Each place (casefolded) to the spelling the story uses most: a name written with two
+    neighbouring letters swapped ("Ashfrod County" beside "Ashford County") is a slip of the
+    pen, the same place (names of 6 letters or more; the more frequent spelling wins)."""
+    out = {}
+    for place in counts:
+        if len(place) < 6:
+            continue
+        rivals = [q for q in _transposed(place) if q != place and q in counts]
+        best = max(rivals, key=lambda q: (counts[q], q), default=None)
+        if best is not None and (counts[best], best) > (counts[place], place):
+            out[place] = best
+    return out
+
+
+#: A figure: digits, or a count word ("the 12 killed in", "the three killed in").
+_FIGURE = re.compile(
+    r"(?<![\w.,])\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens"
+    r"|hundreds|thousands|[a-z]+teen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)\b",
+    re.I,
+)
+
+
+def after_another_figure(claim: Mapping[str, Any], part: str) -> bool:
+    """Whether the quote names the claim's *part* (``location``, ``time``) only after another
+    figure ("53 were wounded in the attack, which surpassed the 32 killed in the 2007 massacre
+    at X": X and 2007 are the 32's place and time, not the 53's)."""
+    quote = claim.get("quote") or ""
+    said = (claim.get(part) or {}).get("text") or ""
+    figure = (claim.get("value") or {}).get("text") or ""
+    at = quote.find(figure) if figure else -1
+    if not said or at < 0:
+        return False
+    where = quote.find(said, at + len(figure))
+    return where > 0 and _FIGURE.search(quote, at + len(figure), where) is not None
 
 
 def named_place(claim: Mapping[str, Any], places: set[str]) -> str:
@@ -145,15 +232,19 @@ def build(
     *canonical* gives for each report the position (in *reports*) of its copy set's canonical.
     """
     canon = list(canonical) if canonical is not None else list(range(len(reports)))
-    places = {
-        ((c.get("location") or {}).get("text") or "").casefold()
-        for r in reports
-        for c in r.get("claims") or ()
-        if c.get("measure") and (c.get("location") or {}).get("text")
-    }
+    counts: dict[str, int] = defaultdict(int)
+    for r in reports:
+        for c in r.get("claims") or ():
+            if c.get("measure") and (c.get("location") or {}).get("text"):
+                counts[c["location"]["text"].casefold()] += 1
+    places = set(counts)
+    spelling = spelling_of_places(counts)
     own = story_places(reports, places)
+    named = text_places(reports) | places
     series: dict[tuple[str, str, str], dict[str, Any]] = {}
     figures_by_report: dict[int, dict[tuple[str, str, str], tuple[Any, Any]]] = defaultdict(dict)
+    # the point of a report that a later exact figure of its own replaces (vague first figures)
+    precise: dict[tuple[int, tuple[str, str, str]], dict[str, Any]] = {}
     for index, report in enumerate(reports):
         pub = published(dict(report))
         claims = sorted(
@@ -161,16 +252,34 @@ def build(
             key=lambda c: tuple(c.get("span") or (0, 0)),
         )
         for claim in claims:
-            if _value(claim) == (None, None):
+            if _value(claim) == (None, None) or "increment" in (claim.get("flags") or ()):
+                continue  # an increment ("two more died") is a change, not the figure
+            borrowed = after_another_figure(claim, "time")
+            when = None if borrowed else _claim_time(claim)
+            # a span ("this year") that reaches the report is no background
+            until = None if borrowed else parse_time((claim.get("time") or {}).get("end")) or when
+            if until is not None and pub is not None and until < pub - BACKGROUND:
                 continue
-            when = _claim_time(claim)
-            if when is not None and pub is not None and when < pub - BACKGROUND:
-                continue
-            location = (claim.get("location") or {}).get("text") or named_place(claim, places - own)
+            if after_another_figure(claim, "location"):
+                location = ""
+            else:
+                location = (
+                    (claim.get("location") or {}).get("text")
+                    or reporting_place(claim, named)
+                    or named_place(claim, places - own)
+                )
             place = "" if location.casefold() in own else location.casefold()
+            place = spelling.get(place, place)
             key = (str(claim["measure"]), subject_key(claim), place)
             if key in figures_by_report[index]:
-                continue  # one point per report and series: its first claim there
+                # one point per report and series: its first claim there, unless that is a
+                # vague figure ("dozens taken to hospital") and this one is exact ("a total of
+                # 115")
+                first = precise.get((index, key))
+                if first is None or (claim.get("value") or {}).get("approximate"):
+                    continue
+                precise.pop((index, key))
+                series[key]["points"].remove(first)
             figures_by_report[index][key] = _value(claim)
             origin = canon[index]
             if origin != index and figures_by_report[origin].get(key) == _value(claim):
@@ -181,27 +290,28 @@ def build(
             )
             value = claim["value"]
             moment = when or pub
-            entry["points"].append(
-                {
-                    "time": moment.isoformat() if moment else None,
-                    "low": value.get("low"),
-                    "high": value.get("high"),
-                    "low_inclusive": value.get("low_inclusive"),
-                    "high_inclusive": value.get("high_inclusive"),
-                    "approximate": bool(value.get("approximate")),
-                    "source": source_of(claim),
-                    "report": report.get("id"),
-                    "quote": claim.get("quote"),
-                    "_order": (
-                        order_time(claim, pub, local_day(report)) or datetime.max,
-                        pub or datetime.max,
-                        index,
-                    ),
-                    "_source": _source_key(claim),
-                    "_dated": when is not None,
-                    "_published": pub,
-                }
-            )
+            point = {
+                "time": moment.isoformat() if moment else None,
+                "low": value.get("low"),
+                "high": value.get("high"),
+                "low_inclusive": value.get("low_inclusive"),
+                "high_inclusive": value.get("high_inclusive"),
+                "approximate": bool(value.get("approximate")),
+                "source": source_of(claim),
+                "report": report.get("id"),
+                "quote": claim.get("quote"),
+                "_order": (
+                    order_time({} if borrowed else claim, pub, local_day(report)) or datetime.max,
+                    pub or datetime.max,
+                    index,
+                ),
+                "_source": _source_key(claim),
+                "_dated": when is not None,
+                "_published": pub,
+            }
+            entry["points"].append(point)
+            if point["approximate"]:
+                precise[(index, key)] = point
     out = []
     for entry in series.values():
         points = sorted(entry["points"], key=lambda p: p["_order"])
