@@ -138,6 +138,42 @@ def test_drop_code_keeps_json_ld_and_tails() -> None:
     assert tree.find(".//p").text_content() == "One two"
 
 
+def test_trim_for_extraction_drops_nav_footer_and_textless_drawings() -> None:
+    from newsclaims_html.prune import trim_for_extraction
+    from newsclaims_html.tree import parse_tree
+
+    tree = parse_tree(
+        "<html><body><nav><a href='/a'>Home</a><nav><a href='/b'>Sport</a></nav></nav>"
+        "<p>Before <svg><path d='M0 0'/></svg>after</p>"
+        "<p><svg><text>Chart label</text></svg></p>"
+        "<footer><p>About us</p></footer>tail text</body></html>"
+    )
+    assert tree is not None
+    assert trim_for_extraction(tree) >= 3
+    assert tree.find(".//nav") is None and tree.find(".//footer") is None
+    assert [s.text_content() for s in tree.iter("svg")] == ["Chart label"]
+    assert tree.find(".//p").text_content() == "Before after"
+    assert "tail text" in tree.text_content() and "About us" not in tree.text_content()
+
+
+def test_a_page_with_navigation_keeps_its_story() -> None:
+    story = "".join(
+        f"<p>The ferry service between the two harbours ran {n} extra crossings on the "
+        f"weekend as the bridge stayed closed for repairs, the operator said.</p>"
+        for n in range(2, 10)
+    )
+    page = (
+        "<html><head><title>Ferry adds crossings</title></head><body>"
+        "<nav><ul><li><a href='/news'>News</a></li><li><a href='/sport'>Sport</a></li>"
+        "<li><a href='/weather'>Weather</a></li></ul></nav>"
+        f"<article><h1>Ferry adds crossings</h1>{story}</article>"
+        "<footer><p>Contact the newsroom</p></footer></body></html>"
+    )
+    article = parse_html(Document(page, content_type="text/html"))
+    assert "extra crossings" in article.text
+    assert "Weather" not in article.text and "Contact the newsroom" not in article.text
+
+
 def test_a_caption_of_several_paragraphs_is_article_text() -> None:
     # broken markup: the caption's span is never closed and holds the story (a real pattern)
     story = " ".join(

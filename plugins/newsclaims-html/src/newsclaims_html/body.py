@@ -27,7 +27,7 @@ from .container import captions_carry_page, embedded_galleries, outside_lines
 from .extraction import main_text
 from .layout import body_twins, join_twins, teaser_lists, unwrap_layout_tables
 from .names import clean_authors, comparable
-from .prune import drop_code, prune_blocks
+from .prune import drop_code, prune_blocks, trim_for_extraction
 from .tree import ClassQuery, HtmlElement, class_text
 
 __all__ = ["Body", "extract_body"]
@@ -333,6 +333,7 @@ def extract_body(
         removed.append(Removed(text=text, reason="gallery"))
     unwrap_layout_tables(tree)
     repeated = _repeated_blocks(tree)
+    trim_for_extraction(tree)
     lines = _trafilatura_lines(tree, url)
     twins = body_twins(tree, lines)
     if twins is not None:  # a story cut into sibling containers: extract it whole
