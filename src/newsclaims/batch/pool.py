@@ -21,10 +21,13 @@ nothing but its own pipe, which is thrown away with it.
 The parent is the serial part of a run (issue 14: with two cores, ``--jobs 2`` is bounded by
 ``2 / (1 + parent CPU / workers' CPU)``), so it does as little as it can per document: it
 sends paths (never file contents, except what it read itself: WARC records and standard
-input), several a message; a worker sends back the record already serialised, one framed
-pickle per message, and the parent reads whatever a worker's pipe holds in one system call,
-from one ``epoll`` set made once (not a fresh ``poll`` set per wait and per message), and
-reads a worker's memory from ``/proc`` at most once a tick.
+input), several a message, written by its own loop to a task pipe that never blocks (what
+a worker that stops reading leaves unwritten waits for the pipe to have room, watched in the
+same ``epoll`` set: no feeder thread per worker, no thread switch per message); a worker
+sends back the record already serialised, one framed pickle per message, and the parent
+reads whatever a worker's pipe holds in one system call, from one ``epoll`` set made once
+(not a fresh ``poll`` set per wait and per message), and reads a worker's memory from
+``/proc`` at most once a tick.
 """
 
 from __future__ import annotations
@@ -35,7 +38,6 @@ import ctypes.util
 import multiprocessing
 import os
 import pickle
-import queue
 import selectors
 import signal
 import struct
@@ -62,6 +64,9 @@ __all__ = ["WorkerStartError", "run_pool"]
 QUEUED_BYTES = 4 << 20
 #: Each message from a worker: its length (8 bytes, big-endian), then a pickle.
 _HEADER = struct.Struct("!Q")
+#: The header of a :class:`multiprocessing.connection.Connection` message, short and long.
+_CONNECTION_SHORT = struct.Struct("!i")
+_CONNECTION_LONG = struct.Struct("!iQ")
 #: Bytes the parent reads from a worker's pipe at a time.
 _READ = 1 << 20
 #: The parent takes back a document a worker holds but has not started (``(REVOKE, seq)``);
@@ -207,24 +212,12 @@ def _worker_main(
 # -- the parent side ----------------------------------------------------------------------
 
 
-def _feed(tasks: Connection, outbox: queue.SimpleQueue[Any]) -> None:
-    """Send what the parent gives a worker, in a thread: a stuck worker never blocks the parent.
-
-    Everything queued by the time the thread runs goes in one message (a list, in order).
-    """
-    while True:
-        messages = [outbox.get()]
-        while True:
-            try:
-                messages.append(outbox.get_nowait())
-            except queue.Empty:
-                break
-        try:
-            tasks.send(messages)
-        except OSError:  # the worker is gone; its items are redone by the parent
-            return
-        if None in messages:
-            return
+def _task_frame(messages: list[Any]) -> bytes:
+    """``messages`` as one message of a :class:`Connection` (what the worker's ``recv`` reads)."""
+    data = pickle.dumps(messages, protocol=pickle.HIGHEST_PROTOCOL)
+    if len(data) > 0x7FFFFFFF:
+        return _CONNECTION_LONG.pack(-1, len(data)) + data
+    return _CONNECTION_SHORT.pack(len(data)) + data
 
 
 @attrs.define(eq=False)
@@ -233,7 +226,8 @@ class _Worker:
     tasks: Connection
     results: Connection
     started: float = 0.0
-    outbox: queue.SimpleQueue[Any] = attrs.field(factory=queue.SimpleQueue)
+    outbox: list[Any] = attrs.field(factory=list)  # messages not yet framed
+    unsent: bytearray = attrs.field(factory=bytearray)  # framed, not yet taken by the pipe
     held: deque[tuple[int, Item]] = attrs.field(factory=deque)
     held_bytes: int = 0
     ready: bool = False
@@ -256,7 +250,7 @@ class _Worker:
             self.busy_since = now
         self.held.append((seq, item))
         self.held_bytes += _payload(item)
-        self.outbox.put((seq, item))
+        self.outbox.append((seq, item))
 
     def revoke(self) -> bool:
         """Ask back the last document held and not yet asked back, if it is not the first."""
@@ -265,7 +259,7 @@ class _Worker:
                 return False  # the first one is in progress
             if seq not in self.revoking:
                 self.revoking.add(seq)
-                self.outbox.put((REVOKE, seq))
+                self.outbox.append((REVOKE, seq))
                 return True
         return False
 
@@ -281,7 +275,8 @@ class _Worker:
 
     def finish(self) -> None:
         """Ask the worker to exit after what it holds."""
-        self.outbox.put(None)
+        self.outbox.append(None)
+        self.send()
 
     def settle(self, now: float) -> tuple[int, Item]:
         seq, item = self.held.popleft()
@@ -290,6 +285,26 @@ class _Worker:
         self.busy_since = now
         self.docs += 1
         return seq, item
+
+    def send(self) -> bool:
+        """Write what is queued for the worker, as much as its pipe takes without waiting.
+
+        The task pipe does not block, so a worker that stops reading (one stuck in C code
+        that holds its interpreter) never blocks the parent: the rest waits in ``unsent``.
+        Returns whether something is left to write.
+        """
+        if self.outbox:
+            self.unsent += _task_frame(self.outbox)
+            self.outbox.clear()
+        try:
+            fd = self.tasks.fileno()
+            while self.unsent:
+                del self.unsent[: os.write(fd, self.unsent)]
+        except BlockingIOError:
+            return True
+        except OSError:  # the worker is gone; its items are redone by the parent
+            self.unsent.clear()
+        return False
 
     def kill(self) -> None:
         with contextlib.suppress(OSError, AttributeError):
@@ -327,6 +342,10 @@ def _never() -> bool:
     return False
 
 
+#: What a registered file descriptor of a worker is: its results, its process, its tasks.
+_RESULTS, _EXITED, _TASKS = "results", "exited", "tasks"
+
+
 class _Pool:
     """The workers, what each holds, and the outcomes waiting for their turn."""
 
@@ -357,14 +376,25 @@ class _Pool:
         task_r.close()
         result_w.close()
         os.set_blocking(result_r.fileno(), False)  # read what there is (see _receive)
+        os.set_blocking(task_w.fileno(), False)  # write what fits (see _Worker.send)
         worker = _Worker(process=process, tasks=task_w, results=result_r, started=time.monotonic())
-        self.selector.register(result_r.fileno(), selectors.EVENT_READ, (worker, False))
-        self.selector.register(process.sentinel, selectors.EVENT_READ, (worker, True))
-        threading.Thread(
-            target=_feed, args=(task_w, worker.outbox), name="newsclaims-feed", daemon=True
-        ).start()
+        self.selector.register(result_r.fileno(), selectors.EVENT_READ, (worker, _RESULTS))
+        self.selector.register(process.sentinel, selectors.EVENT_READ, (worker, _EXITED))
         self.workers.append(worker)
         return worker
+
+    def send(self) -> None:
+        """Write what each worker was given; wait for a full task pipe in the next select."""
+        for w in self.workers:
+            if not (w.outbox or w.unsent):
+                continue
+            fd = w.tasks.fileno()
+            waiting = fd in self.selector.get_map()
+            left = w.send()
+            if left and not waiting:
+                self.selector.register(fd, selectors.EVENT_WRITE, (w, _TASKS))
+            elif waiting and not left:
+                self.selector.unregister(fd)
 
     def fill(self) -> None:
         """Start workers until ``jobs`` of them are not retiring."""
@@ -451,6 +481,7 @@ def run_pool(
                 min(free, key=lambda w: len(w.held)).give(seq, item, now)
             if not redo:
                 _rebalance(pool)
+            pool.send()
             while next_seq in finished and not stop():
                 yield finished.pop(next_seq)
                 next_seq += 1
@@ -506,11 +537,15 @@ def _wait_and_collect(
                 tick = min(tick, max(0.0, w.busy_since + limits.timeout - now))
     dead: list[_Worker] = []
     for key, _events in pool.selector.select(tick):
-        w, exited = key.data
+        w, kind = key.data
         if w in dead:
             continue
+        if kind == _TASKS:  # room in its task pipe again
+            if not w.send():
+                pool.selector.unregister(key.fd)
+            continue
         # a sentinel: the process is gone; read what it said before it died
-        if not _collect(pool, w, finished, redo) or exited:
+        if not _collect(pool, w, finished, redo) or kind == _EXITED:
             dead.append(w)
     now = time.monotonic()
     hard = limits.memory_bytes
