@@ -29,7 +29,7 @@ import attrs
 
 from .batch.inputs import Item, expand, files, is_warc
 from .batch.output import CLAIM_COLUMNS, COLUMN_TYPES, claim_rows
-from .batch.work import Job, host_factory, process, record_for
+from .batch.work import Job, host_factory, preload, process, record_for
 from .host import PluginHost, Settings
 from .writers import RecordWriter
 
@@ -90,10 +90,17 @@ def _module(name: str) -> Any:
 
 
 def _host(job: Job) -> PluginHost:
+    """This worker process's host for ``job``, built at its first task.
+
+    The language model is loaded with it, as ``extract``'s parent does before it forks its
+    workers: once per process, as part of its start rather than inside the first
+    document that is not plainly English (every process of a crawl meets one soon).
+    """
     key = repr(job.host_factory)
     host = _hosts.get(key)
     if host is None:
         host = _hosts[key] = job.host_factory()
+        preload()
     return host
 
 
