@@ -276,3 +276,41 @@ def test_the_engine_patterns_are_the_same_in_every_process() -> None:
     ]
     assert len(keys[0]) > 100
     assert keys[0] == keys[1] == keys[2]
+
+
+def test_parts_unlike_re_compile_are_never_stored(tmp_path: Path) -> None:
+    """On an interpreter whose internals differ, the check against re.compile keeps the
+    file empty and every pattern still right."""
+    code = (
+        "import json, re\n"
+        "from newsclaims import _re\n"
+        "real = _re._entry_of\n"
+        "_re._entry_of = lambda pattern, flags: real('x' + pattern, flags)\n"
+        "_re._checked = 0\n"
+        "before = dict(_re.stats)\n"
+        "for word in ('alpha', 'beta', 'gamma'):\n"
+        "    assert _re.compile(word + r'\\d+') == re.compile(word + r'\\d+')\n"
+        "print(json.dumps({k: v - before[k] for k, v in _re.stats.items()}))"
+    )
+    stats = _run(code, NEWSCLAIMS_PATTERN_CACHE=str(tmp_path))
+    assert stats["stored"] == 0 and stats["compiled"] == 3
+
+
+def test_the_pattern_functions_are_res() -> None:
+    from newsclaims import _re
+
+    text = "Rain fell on 3 May and 14 June; the river rose 2.5 m."
+    digits = r"\d+(?:\.\d+)?"
+    assert _re.findall(digits, text) == re.findall(digits, text)
+    assert _re.sub(digits, "N", text, count=2) == re.sub(digits, "N", text, count=2)
+    assert _re.subn(r"\s+", " ", text) == re.subn(r"\s+", " ", text)
+    assert _re.split(r"[;,]", text) == re.split(r"[;,]", text)
+    assert _re.search("RIVER", text, re.I).span() == re.search("RIVER", text, re.I).span()  # type: ignore[union-attr]
+    assert _re.match(r"rain", text) is None and _re.fullmatch(r"\w+", "May")
+    assert [m.span() for m in _re.finditer(digits, text)] == [
+        m.span() for m in re.finditer(digits, text)
+    ]
+    with pytest.raises(ValueError):
+        _re.sub(re.compile("a"), "b", "abc", flags=re.I)
+    with pytest.raises(re.error):
+        _re.compile(r"(unclosed")

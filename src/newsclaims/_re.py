@@ -11,15 +11,18 @@ them takes about 3 ms.
 
 What a process gets is the same pattern object ``re.compile`` would give: equal to it
 (``Pattern.__eq__`` compares the code word for word), the same groups and flags. A
-pattern is stored only after the code rebuilt from the parts was found equal to
-``re.compile``'s own, so an interpreter whose internals differ never stores anything;
-``_sre.compile`` validates the code it is given, and a file that does not load is
-ignored. The file is keyed by the interpreter (its cache tag, version and the SRE magic
-number), written when the process exits (atomically, replaced whole) and only if it
-compiled something new, and not at all under ``PYTHONDONTWRITEBYTECODE`` like ``.pyc``
-files. ``NEWSCLAIMS_PATTERN_CACHE=0`` turns it off; any other value is the folder to use.
+new pattern is compiled in ``re.compile``'s own steps (parse, code, ``_sre.compile``),
+so once; the first few of a process are compared with ``re.compile``'s own pattern, and
+on an interpreter whose internals differ nothing is stored. ``_sre.compile`` validates
+the code it is given, and a file that does not load is ignored. The file is keyed by
+the interpreter (its cache tag, version and the SRE magic number), written when the
+process exits (atomically, replaced whole) and only if it compiled something new, and
+not at all under ``PYTHONDONTWRITEBYTECODE`` like ``.pyc`` files.
+``NEWSCLAIMS_PATTERN_CACHE=0`` turns it off; any other value is the folder to use.
 
-Modules use it as ``from newsclaims import _re as re``; every other name is ``re``'s.
+The functions that take a pattern (``re.sub(r"...", ...)``, ``re.match`` ...) take it from
+:func:`compile` too. Modules use it as ``from newsclaims import _re as re``; every other
+name is ``re``'s.
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ import marshal
 import os
 import re
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from re import (
     ASCII,
@@ -53,15 +57,7 @@ from re import (
     X,
     error,
     escape,
-    findall,
-    finditer,
-    fullmatch,
-    match,
     purge,
-    search,
-    split,
-    sub,
-    subn,
 )
 from typing import Any, AnyStr
 
@@ -105,6 +101,8 @@ MAX_NEW = 2048  # patterns a process adds to the file at most
 MAX_KEPT = 2000
 MAX_BYTES = 8_000_000
 MAX_MEMO = 512  # pattern objects kept in memory, like re's own cache
+VERIFY = 8  # new patterns compared with re.compile's own before the parts are trusted
+_SPECIAL = int(re.DEBUG) | int(getattr(re, "TEMPLATE", 0))  # left to re.compile
 
 #: (pattern, flags) -> (final flags, SRE code as bytes, groups - 1, groupindex, indexgroup)
 _Entry = tuple[int, bytes, int, dict[Any, int], tuple[Any, ...]]
@@ -121,6 +119,8 @@ except (ImportError, AttributeError, KeyError):  # pragma: no cover - not CPytho
 _entries: dict[tuple[Any, int], _Entry] | None = None  # None: the file not read yet
 _used: set[tuple[Any, int]] = set()
 _new = 0
+_checked = 0
+_trusted = True  # False once a pattern built from its parts differed from re.compile's
 _memo: dict[tuple[type, Any, int], Pattern[Any]] = {}
 stats = {"loaded": 0, "hits": 0, "compiled": 0, "stored": 0}
 
@@ -201,9 +201,7 @@ def compile(pattern: AnyStr | Pattern[AnyStr], flags: int = 0) -> Pattern[AnyStr
             entries.pop(key, None)
             compiled = None
     if compiled is None:
-        compiled = re.compile(pattern, flags)
-        stats["compiled"] += 1
-        _store(key, compiled, entries)
+        compiled = _compile_new(key, entries)
     _used.add(key)
     if len(_memo) >= MAX_MEMO:
         _memo.pop(next(iter(_memo)))
@@ -211,25 +209,36 @@ def compile(pattern: AnyStr | Pattern[AnyStr], flags: int = 0) -> Pattern[AnyStr
     return compiled
 
 
-def _store(
-    key: tuple[Any, int], compiled: Pattern[Any], entries: dict[tuple[Any, int], _Entry]
-) -> None:
-    global _new
-    if _new >= MAX_NEW or cache_file() is None:
-        return
-    if sys.dont_write_bytecode and not os.environ.get(ENV):
-        return
+def _compile_new(key: tuple[Any, int], entries: dict[tuple[Any, int], _Entry]) -> Pattern[Any]:
+    """A pattern not in the file: compiled in parts (once, as re.compile would), kept."""
+    global _new, _checked, _trusted
+    pattern, flags = key
+    stats["compiled"] += 1
+    if _new >= MAX_NEW or not _trusted or flags & _SPECIAL or not _writable():
+        return re.compile(pattern, flags)
     try:
-        entry = _entry_of(key[0], key[1])
-        if _build(key[0], entry) != compiled:
-            return
-    except Exception:  # internals unlike 3.11-3.13's: keep nothing
-        return
+        entry = _entry_of(pattern, flags)
+        built = _build(pattern, entry)
+    except Exception:  # an invalid pattern (re.compile raises its own error) or internals
+        return re.compile(pattern, flags)  # unlike 3.11-3.13's
+    if _checked < VERIFY:
+        own = re.compile(pattern, flags)
+        if built != own:  # Pattern equality compares the code word for word
+            _trusted = False
+            return own
+        _checked += 1
     entries[key] = entry
     if _new == 0:
         atexit.register(save)
     _new += 1
     stats["stored"] += 1
+    return built
+
+
+def _writable() -> bool:
+    if cache_file() is None:
+        return False
+    return not sys.dont_write_bytecode or bool(os.environ.get(ENV))
 
 
 def save() -> None:
@@ -250,3 +259,50 @@ def save() -> None:
     except (OSError, ValueError):
         with contextlib.suppress(OSError):
             tmp.unlink()
+
+
+# typed for text, the patterns of newsclaims (bytes work as in re)
+_Pat = str | Pattern[str]
+_Repl = str | Callable[[Match[str]], str]
+
+
+def match(pattern: _Pat, string: str, flags: int = 0) -> Match[str] | None:
+    """:func:`re.match` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).match(string)
+
+
+def fullmatch(pattern: _Pat, string: str, flags: int = 0) -> Match[str] | None:
+    """:func:`re.fullmatch` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).fullmatch(string)
+
+
+def search(pattern: _Pat, string: str, flags: int = 0) -> Match[str] | None:
+    """:func:`re.search` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).search(string)
+
+
+def sub(pattern: _Pat, repl: _Repl, string: str, count: int = 0, flags: int = 0) -> str:
+    """:func:`re.sub` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).sub(repl, string, count)
+
+
+def subn(
+    pattern: _Pat, repl: _Repl, string: str, count: int = 0, flags: int = 0
+) -> tuple[str, int]:
+    """:func:`re.subn` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).subn(repl, string, count)
+
+
+def split(pattern: _Pat, string: str, maxsplit: int = 0, flags: int = 0) -> list[str | Any]:
+    """:func:`re.split` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).split(string, maxsplit)
+
+
+def findall(pattern: _Pat, string: str, flags: int = 0) -> list[Any]:
+    """:func:`re.findall` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).findall(string)
+
+
+def finditer(pattern: _Pat, string: str, flags: int = 0) -> Iterator[Match[str]]:
+    """:func:`re.finditer` with the pattern from :func:`compile`."""
+    return compile(pattern, flags).finditer(string)

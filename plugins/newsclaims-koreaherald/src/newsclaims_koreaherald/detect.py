@@ -27,7 +27,6 @@ from newsclaims import _re as re
 from newsclaims.knowledge import domain_of
 from newsclaims.models import Document
 
-from .blocks import SKIP_TAGS, block_lines
 from .credit import Credit, find_credit, lines_of
 from .upstream import parse_tree
 
@@ -96,6 +95,10 @@ _FURNITURE = ("nav", "header", "aside", "menu")
 
 
 def _body_lines(tree: HtmlElement) -> list[str]:
+    # lxml's etree with it: imported for a page that mentions the paper, not when the
+    # plugin loads (issue 14, start-up)
+    from .blocks import SKIP_TAGS, block_lines
+
     body = tree.find("body")
     return block_lines(body if body is not None else tree, skip=(*SKIP_TAGS, *_FURNITURE))
 
