@@ -9,6 +9,9 @@
 
 from __future__ import annotations
 
+# attrs' generated methods kept between processes, before any class of the package is
+# made (issue 14: start-up)
+from . import _attrscode  # noqa: F401
 from .errors import (
     BinaryInputError,
     DateError,

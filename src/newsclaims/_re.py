@@ -125,18 +125,32 @@ _memo: dict[tuple[type, Any, int], Pattern[Any]] = {}
 stats = {"loaded": 0, "hits": 0, "compiled": 0, "stored": 0}
 
 
-def cache_file() -> Path | None:
-    """The file of this interpreter's patterns, or None when the cache is off."""
+def cache_dir() -> Path | None:
+    """The folder of the kept files (this one's and :mod:`newsclaims._attrscode`'s), or
+    None when keeping is off."""
     setting = os.environ.get(ENV, "")
-    if not _TAG or setting.lower() in ("0", "off", "no", "false"):
+    if setting.lower() in ("0", "off", "no", "false"):
         return None
-    name = f"patterns.{_TAG}.marshal"
     if setting:
-        return Path(setting) / name
+        return Path(setting)
     here = Path(__file__).resolve().parent
     if sys.pycache_prefix:
-        return Path(sys.pycache_prefix, *here.parts[1:]) / name
-    return here / "__pycache__" / name
+        return Path(sys.pycache_prefix, *here.parts[1:])
+    return here / "__pycache__"
+
+
+def may_write() -> bool:
+    """Whether kept files are written: not under PYTHONDONTWRITEBYTECODE (like ``.pyc``
+    files) unless the folder was given."""
+    return not sys.dont_write_bytecode or bool(os.environ.get(ENV))
+
+
+def cache_file() -> Path | None:
+    """The file of this interpreter's patterns, or None when the cache is off."""
+    folder = cache_dir()
+    if not _TAG or folder is None:
+        return None
+    return folder / f"patterns.{_TAG}.marshal"
 
 
 def _load() -> dict[tuple[Any, int], _Entry]:
@@ -236,9 +250,7 @@ def _compile_new(key: tuple[Any, int], entries: dict[tuple[Any, int], _Entry]) -
 
 
 def _writable() -> bool:
-    if cache_file() is None:
-        return False
-    return not sys.dont_write_bytecode or bool(os.environ.get(ENV))
+    return cache_file() is not None and may_write()
 
 
 def save() -> None:
