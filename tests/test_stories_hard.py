@@ -176,6 +176,44 @@ def test_places_are_the_lead_locatives() -> None:
     assert grouping.places(_report("y", "", lead, "2025-01-01")) == {"vardsund"}
 
 
+#: Two air strikes of one war on consecutive days, on two villages of one province, under the
+#: same headline and with the same toll; the villages are the objects of the verbs ("hit the
+#: village of X"), with no locative word before them.
+AIR_STRIKES = [
+    _report(
+        "olmo-1",
+        "Air strike on Kestria village kills 9",
+        "An air strike hit the village of Olmo in Kestria province before dawn on Thursday, "
+        "killing 9 civilians including children, local officials said, as the government "
+        "pressed its offensive against the rebels.",
+        "2025-05-01T06:00:00Z",
+        [_killed(9)],
+    ),
+    _report(
+        "tessel-1",
+        "Air strike on Kestria village kills 9",
+        "Warplanes bombed the village of Tessel in Kestria province on Friday, killing 9 "
+        "civilians, residents said, a day after a strike on another village of the province.",
+        "2025-05-02T07:00:00Z",
+        [_killed(9)],
+    ),
+    _report(
+        "olmo-2",
+        "Funerals in Olmo after air strike",
+        "Hundreds of mourners buried the 9 civilians killed in Thursday's air strike on Olmo, "
+        "as residents of the Kestria village searched the rubble of their homes.",
+        "2025-05-01T18:00:00Z",
+        [_killed(9)],
+    ),
+]
+
+
+def test_strikes_on_two_villages_of_one_province_on_consecutive_days_stay_apart() -> None:
+    got = _stories_of(AIR_STRIKES)
+    assert sorted(got) == [["olmo-1", "olmo-2"], ["tessel-1"]]
+    assert grouping.places(AIR_STRIKES[1]) == {"tessel", "kestria"}
+
+
 def test_a_place_the_other_mentions_is_no_conflict() -> None:
     vec = {"lorvan": 0.5, "kestria": 0.5}
     here = {(grouping.PLACE, "lorvan")}

@@ -126,11 +126,14 @@ def stem(word: str) -> str:
 
 
 #: A name after a locative word ("in Lorvan", "near the town of Dorsk", "in Kestria's Lorvan
-#: district"): where the event happened. The name is one or more capitalized words.
+#: district"), or after a place's kind as the object of a verb ("shelled the village of
+#: Olmo", "struck the town of Dorsk"): where the event happened. The name is one or more
+#: capitalized words.
 _LOCATIVE = re.compile(
-    r"\b(?:in|near|at|off|outside|across)\s+(?:the\s+)?"
+    r"(?:\b(?:in|near|at|off|outside|across)\s+(?:the\s+)?"
     r"(?:(?:town|city|village|district|province|state|region|county|area|port|capital|island|"
     r"suburb|neighbourhood|neighborhood)\s+of\s+)?"
+    r"|\bthe\s+(?:town|city|village|district|suburb|neighbourhood|neighborhood)\s+of\s+)"
     r"((?:[A-Z][\w'’-]*[^\W_])(?:\s+[A-Z][\w'’-]*[^\W_])*)"
 )
 #: Marks a place among :func:`figures` (the place's word in place of the figure).
