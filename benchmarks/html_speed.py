@@ -11,7 +11,10 @@ better). Run from the project root: ``python benchmarks/html_speed.py``.
 The clock is the process's CPU time (``--clock cpu``, the default): on a machine shared
 with other work, wall time (``--clock wall``) also counts the time the process waited
 for a core, which falls on the two sides unevenly. ``--rounds N`` repeats the whole
-interleaved pass N times and prints each round's ratio and their median.
+interleaved pass N times and prints each round's ratio and their median. ``--parts`` adds
+one more pass of newsclaims alone that splits its time: trafilatura's extraction inside the
+HTML plugin (``newsclaims_html.extraction``), the report with its claims (``build_report``),
+and the rest (decoding, parsing, metadata, pruning and the body's clean-up).
 """
 
 from __future__ import annotations
@@ -58,6 +61,45 @@ def best(run: object, repeat: int, clock: object = time.process_time) -> tuple[f
     return fastest, result
 
 
+def print_parts(todo: list[tuple[str, bytes, str | None, str | None]], clock: object) -> None:
+    """One pass of ``parse_bytes`` over ``todo``, its time split into parts."""
+    import newsclaims_html.extraction as extraction
+
+    import newsclaims
+    import newsclaims.pipeline as pipeline
+
+    spent = {"trafilatura": 0.0, "report": 0.0}
+
+    def timed(part: str, run: object) -> object:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            t = clock()  # type: ignore[operator]
+            try:
+                return run(*args, **kwargs)  # type: ignore[operator]
+            finally:
+                spent[part] += clock() - t  # type: ignore[operator]
+
+        return wrapper
+
+    saved = extraction._extract, pipeline.build_report
+    extraction._extract = timed("trafilatura", saved[0])  # type: ignore[assignment]
+    pipeline.build_report = timed("report", saved[1])  # type: ignore[assignment]
+    try:
+        t = clock()  # type: ignore[operator]
+        for _, raw, url, _ in todo:
+            newsclaims.parse_bytes(raw, url=url)
+        total = clock() - t  # type: ignore[operator]
+    finally:
+        extraction._extract, pipeline.build_report = saved
+    rest = total - spent["trafilatura"] - spent["report"]
+    print(f"parts of one newsclaims pass ({total:.2f} s):")
+    for name, seconds in (
+        ("trafilatura's extraction (html plugin)", spent["trafilatura"]),
+        ("report and claims (build_report)", spent["report"]),
+        ("the rest (decode, parse, metadata, prune, clean-up)", rest),
+    ):
+        print(f"  {name:52s} {seconds:7.2f} s {seconds / total:6.1%}")
+
+
 def main() -> int:
     """Time both on every page; print the ratio and the body F1 of each."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -65,6 +107,7 @@ def main() -> int:
     ap.add_argument("--repeat", type=int, default=2)
     ap.add_argument("--rounds", type=int, default=1, help="interleaved passes over all pages")
     ap.add_argument("--clock", choices=sorted(CLOCKS), default="cpu")
+    ap.add_argument("--parts", action="store_true", help="split newsclaims' time into parts")
     args = ap.parse_args()
     clock = CLOCKS[args.clock]
     if not BENCH.is_dir():
@@ -113,6 +156,8 @@ def main() -> int:
         f"ratio {ratio:.3f}x{' (median of rounds)' if args.rounds > 1 else ''} "
         f"(target <= {TARGET_RATIO}x: {'met' if ratio <= TARGET_RATIO else 'not met'})"
     )
+    if args.parts:
+        print_parts(todo, clock)
     mine, other = statistics.mean(f1_ours), statistics.mean(f1_theirs)
     print(
         f"body F1 newsclaims {mine:.4f} trafilatura {other:.4f} "

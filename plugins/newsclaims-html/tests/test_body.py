@@ -219,3 +219,16 @@ def test_hidden_elements_are_not_text() -> None:
     )
     text = _body(page)
     assert LONG in text and "never shows" not in text
+
+
+def test_blocks_under_different_parents_are_no_repeat() -> None:
+    # the same sentence once in each of six sibling boxes: no box repeats it; keyed by id()
+    # of the parent's proxy (freed and reused between boxes) the boxes counted as one
+    from newsclaims_html.body import _repeated_blocks
+    from newsclaims_html.tree import parse_tree
+
+    line = "The council voted to extend the night bus service to the outer districts."
+    boxes = "".join(f"<div><span>x</span><p>{line}</p></div>" for _ in range(6))
+    tree = parse_tree(f"<html><body>{boxes}<div><p>{line}</p><p>{line}</p></div></body></html>")
+    assert tree is not None
+    assert _repeated_blocks(tree) == [(line, 2)]

@@ -165,3 +165,19 @@ def test_outside_lines_searches_the_container_a_bounded_number_of_times() -> Non
     tree = parse_tree("<article>" + "".join(f"<p>{p}</p>" for p in many) + "</article>")
     assert tree is not None
     assert outside_lines(tree, [*reversed(many), *teasers]) == set()
+
+
+def test_declarations_taken_before_pruning_give_the_container_of_the_pruned_tree() -> None:
+    from newsclaims_html.container import declarations
+
+    words = " ".join(["word"] * 20)
+    tree = parse_tree(
+        f"<html><body><article><p>{words}</p></article>"
+        f"<div class='promo'><article><p>{words}</p></article></div></body></html>"
+    )
+    assert tree is not None
+    found = declarations(tree)
+    assert declared_container(tree, found) is None  # two articles
+    tree.find(".//div").drop_tree()  # the promo box and its article go
+    assert declared_container(tree, found) is declared_container(tree)
+    assert declared_container(tree, found) is tree.find(".//article")

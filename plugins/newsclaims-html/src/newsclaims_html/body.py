@@ -23,7 +23,7 @@ import attrs
 from newsclaims.knowledge import BoilerplatePattern
 from newsclaims.models import Removed
 
-from .container import captions_carry_page, embedded_galleries, outside_lines
+from .container import captions_carry_page, declarations, embedded_galleries, outside_lines
 from .extraction import main_text
 from .layout import body_twins, join_twins, teaser_lists, unwrap_layout_tables
 from .names import clean_authors, comparable
@@ -177,14 +177,16 @@ def _repeated_blocks(tree: HtmlElement) -> list[tuple[str, int]]:
     artifact of its own candidates overlapping); the page's sibling paragraphs that say the
     same thing are each text, and :func:`_restore_repeats` puts the copies back.
     """
-    counts: Counter[tuple[int, str]] = Counter()
+    # keyed by the parent element itself: an id() of an lxml proxy is reused once the proxy
+    # is freed, so two parents could count as one (and the result vary from run to run)
+    counts: Counter[tuple[HtmlElement, str]] = Counter()
     for el in tree.iter(*_BLOCKS):
         if any(isinstance(c.tag, str) and c.tag in _CONTAINERS for c in el):
             continue  # a container: its own blocks are counted
         text = " ".join(el.text_content().split())
         if len(text) > REPEAT_CHARS:
             parent = el.getparent()
-            counts[(id(parent), text)] += 1
+            counts[(parent, text)] += 1
     best: dict[str, int] = {}
     for (_, text), count in counts.items():
         if count >= 2:
@@ -317,7 +319,8 @@ def extract_body(
     title_keys.discard("")
     classes = class_text(tree)
     dek = _find_dek(tree, next((t for t in titles if t), None), classes)
-    gallery_page = captions_carry_page(tree)
+    declared = declarations(tree)  # asked for again below, as the tree is pruned
+    gallery_page = captions_carry_page(tree, declared)
     if gallery_page:  # its captions are its story: paragraphs for trafilatura
         for el in list(tree.iter("figure", "figcaption")):
             el.tag = "div" if el.tag == "figure" else "p"
@@ -327,7 +330,7 @@ def extract_body(
         text = " ".join(teasers.text_content().split())
         teasers.drop_tree()
         removed.append(Removed(text=text, reason="related"))
-    for gallery in embedded_galleries(tree):
+    for gallery in embedded_galleries(tree, declared):
         text = " ".join(gallery.text_content().split())
         gallery.drop_tree()
         removed.append(Removed(text=text, reason="gallery"))
@@ -341,7 +344,7 @@ def extract_body(
         lines = _trafilatura_lines(tree, url)
     if repeated:
         lines = _restore_repeats(lines, repeated)
-    outside = outside_lines(tree, lines)
+    outside = outside_lines(tree, lines, declared)
     if outside:
         removed.extend(Removed(text=lines[i], reason="outside-article") for i in sorted(outside))
         lines = [line for i, line in enumerate(lines) if i not in outside]

@@ -20,7 +20,9 @@ from .tree import HtmlElement
 
 __all__ = [
     "CONTAINER_WORDS",
+    "Declarations",
     "captions_carry_page",
+    "declarations",
     "declared_container",
     "embedded_galleries",
     "outside_lines",
@@ -51,13 +53,53 @@ def _key(text: str) -> str:
     return _NON_WORD.sub("", text).lower()
 
 
-def declared_container(tree: HtmlElement) -> HtmlElement | None:
-    """The one element the page declares as its article, or ``None`` (none or several)."""
+#: The elements each declaration query found, in query order (see :func:`declarations`).
+Declarations = tuple[list[HtmlElement], ...]
+
+
+def declarations(tree: HtmlElement) -> Declarations | None:
+    """What each of the declaration queries finds in ``tree`` (``None`` when one fails).
+
+    The body's clean-up asks for the declared container three times while it prunes
+    the tree; it only drops, moves and renames elements, none of which makes an element a
+    declaration, so what the queries find later is what they found first, less what was
+    dropped since: :func:`declared_container` takes this list and leaves out the dropped.
+    """
+    out: list[list[HtmlElement]] = []
     for query in (_ARTICLE_BODY, _ARTICLE, _TYPED):
         try:
-            found = [el for el in query(tree) if isinstance(el, HtmlElement)]
+            out.append([el for el in query(tree) if isinstance(el, HtmlElement)])
         except (etree.XPathError, ValueError):
             return None
+    return tuple(out)
+
+
+def _attached(el: HtmlElement, root: HtmlElement) -> bool:
+    """Whether ``el`` is still in the tree of ``root`` (not inside a dropped subtree)."""
+    if el is root:
+        return True
+    top = None
+    for top in el.iterancestors():  # noqa: B007 (the last one is wanted)
+        pass
+    return top is root
+
+
+def declared_container(
+    tree: HtmlElement, found_before: Declarations | None = None
+) -> HtmlElement | None:
+    """The one element the page declares as its article, or ``None`` (none or several).
+
+    ``found_before``: :func:`declarations` of this tree taken earlier, while it held
+    everything it holds now (the tree has only lost, moved or renamed elements since).
+    """
+    if found_before is None:
+        found_before = declarations(tree)
+        if found_before is None:
+            return None
+    else:
+        root = tree.getroottree().getroot()
+        found_before = tuple([el for el in kind if _attached(el, root)] for kind in found_before)
+    for found in found_before:
         # nested declarations (an articleBody inside a typed article) count as one: the outer
         marked = set(found)
         found = [el for el in found if not any(a in marked for a in el.iterancestors())]
@@ -68,13 +110,16 @@ def declared_container(tree: HtmlElement) -> HtmlElement | None:
     return None
 
 
-def outside_lines(tree: HtmlElement, lines: Sequence[str]) -> set[int]:
+def outside_lines(
+    tree: HtmlElement, lines: Sequence[str], found_before: Declarations | None = None
+) -> set[int]:
     """Indexes of ``lines`` (extracted text) outside the page's declared article container.
 
     Empty when the page declares no single container, when it is small, or when the
     extraction does not hold most of it (then the container is not where the story is).
+    ``found_before``: as for :func:`declared_container`.
     """
-    container = declared_container(tree)
+    container = declared_container(tree, found_before)
     if container is None:
         return set()
     text = container.text_content()
@@ -125,15 +170,17 @@ _GALLERY = etree.XPath(
 )
 
 
-def embedded_galleries(tree: HtmlElement) -> list[HtmlElement]:
+def embedded_galleries(
+    tree: HtmlElement, found_before: Declarations | None = None
+) -> list[HtmlElement]:
     """Galleries (slideshows, carousels) embedded in a declared container holding a story.
 
     A gallery inside an article whose own text, the galleries left out, is a story of
     at least :data:`CONTAINER_WORDS` words, shows other pictures with their own captions;
     a page whose container is mostly the gallery is a gallery page, and its captions are
-    its content (nothing is returned then).
+    its content (nothing is returned then). ``found_before``: as for :func:`declared_container`.
     """
-    container = declared_container(tree)
+    container = declared_container(tree, found_before)
     if container is None:
         return []
     try:
@@ -167,14 +214,15 @@ _CAPTIONS = etree.XPath(".//figcaption | .//*[@class][contains(@class, 'caption'
 _STORY_BLOCKS = etree.XPath(".//p | .//li | .//blockquote | .//h2 | .//h3")
 
 
-def captions_carry_page(tree: HtmlElement) -> bool:
+def captions_carry_page(tree: HtmlElement, found_before: Declarations | None = None) -> bool:
     """True when the captions of pictures carry the story: a gallery page, a photo essay.
 
     The page's declared article (else its body) shows at least :data:`GALLERY_ITEMS`
     captions, and they hold more words than its paragraphs outside them: the captions are
-    then its content, not notes beside a story.
+    then its content, not notes beside a story. ``found_before``: as for
+    :func:`declared_container`.
     """
-    container = declared_container(tree)
+    container = declared_container(tree, found_before)
     if container is None:
         container = tree.find(".//body")
     if container is None:
