@@ -267,3 +267,17 @@ def test_abbreviation_test_of_letters_is_the_patterns() -> None:
         text = "".join(rng.choices(_WORD_PARTS, k=rng.randint(1, 8)))
         for dot in (i for i, c in enumerate(text) if c == "."):
             assert sentences._is_abbreviation(text, dot) == by_pattern(text, dot), (text, dot)
+
+
+def test_reporting_verbs_from_the_lower_cased_scan_are_the_patterns() -> None:
+    # verbs found among the credit words of the lower-cased sentence are the ones the
+    # case-sensitive pattern finds in the sentence itself (capitals, hyphens, glued words)
+    rng = random.Random(11)
+    pieces = ["said", "Said", "SAID", "told", "according", "citing", "so-called", "unsaid",
+              "says,", "(reported", "noted.", "Police", "x", "-said", "said-", "1said",
+              "_told", "added", " ", " ", ", ", "\u201csaid\u201d", "İ", "said\u0130"]  # fmt: skip
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(8))
+        want = [(m.start(), m.end()) for m in sources._REPORTING_WORD.finditer(text)]
+        got = sources._reporting_words(text, sources.credit_words(text.lower()))
+        assert [(m.start(), m.end()) for m in got] == want, text

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .. import _re as re
 from ..knowledge import Knowledge
 from ..models import Attribution
 from .entities import Entities
-from .sources import find_sources, may_report
+from .sources import credit_words, find_sources, may_report
 
-__all__ = ["Entities", "attributions", "may_report", "merge_attributions"]
+__all__ = ["Entities", "attributions", "credit_words", "may_report", "merge_attributions"]
 
 
 # how a sentence names where a figure comes from, not who relays it
@@ -21,7 +22,12 @@ _INNER_HOWS = frozenset({"according", "by", "possessive", "attributive", "run", 
 
 
 def attributions(
-    sentence: str, offset: int, entities: Entities, knowledge: Knowledge
+    sentence: str,
+    offset: int,
+    entities: Entities,
+    knowledge: Knowledge,
+    low: str | None = None,
+    credits: list[re.Match[str]] | None = None,
 ) -> tuple[tuple[Attribution, ...], bool]:
     """Resolved sources of a sentence, innermost first, and whether it reports speech.
 
@@ -29,7 +35,7 @@ def attributions(
     "an X update") and who relays it ("Y said"), Y is a ``conduit``; an outlet that was
     told something ("told Reuters") is a conduit too.
     """
-    mentions = find_sources(sentence)
+    mentions = find_sources(sentence, low, credits)
     has_inner = any(m.how in _INNER_HOWS for m in mentions)
     out: list[Attribution] = []
     reporting = False

@@ -37,7 +37,7 @@ from .measures import (
 )
 from .numbers import Quantity, find_quantities, unquoted
 from .sentences import Sentence, contains_any, iter_sentences, tail
-from .sources import may_report
+from .sources import credit_words
 from .timex import TimeMention, find_times
 
 _HEDGES = re.compile(rf"\b(?:{HEDGE_PATTERN})\b")  # on the lower-cased sentence
@@ -153,9 +153,10 @@ _ANAPHOR_NOUNS = ("figure", "number", "tally", "toll", "estimate", "information"
                   "assessment")  # fmt: skip
 
 
-def _hedges(sentence: str) -> tuple[str, ...]:
+def _hedges(sentence: str, low: str | None = None) -> tuple[str, ...]:
     found: list[str] = []
-    low = sentence.lower()
+    if low is None:
+        low = sentence.lower()
     if not contains_any(low, _HEDGE_STEMS):
         return ()  # substring tests first: the pattern is tried at every position
     for m in _HEDGES.finditer(low):
@@ -165,8 +166,11 @@ def _hedges(sentence: str) -> tuple[str, ...]:
     return tuple(found)
 
 
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
 def _subject_words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[a-z]+", text.lower()) if len(w) > 2}
+    return {w for w in _LOWER_RUN.findall(text.lower()) if len(w) > 2}
 
 
 def _compatible(a: Subject | None, b: Subject | None) -> bool:
@@ -223,18 +227,19 @@ def extract_claims(
         event_sentence = None if prev_had_figures else prev_sentence
         r = unquoted(s)  # the figures read through quotation marks ('killed "dozens"')
         quantities = find_quantities(r)
-        anaphor = (
-            _ANAPHOR.search(s) if prev_drafts and contains_any(s.lower(), _ANAPHOR_NOUNS) else None
-        )
+        low = s.lower()
+        anaphor = _ANAPHOR.search(s) if prev_drafts and contains_any(low, _ANAPHOR_NOUNS) else None
         # sentences without a figure, a reference back to one, or a reporting word can give
-        # neither a claim nor a statement: skip the costly analysis there
+        # neither a claim nor a statement: skip the costly analysis there (the scan for
+        # reporting words is kept for the analysis)
         detail = anaphor is not None or any(not q.not_a_count for q in quantities)
-        if detail or may_report(s):
-            sources, reporting = attributions(s, sent.start, entities, knowledge)
+        credits = None if detail else credit_words(low)
+        if detail or credits:
+            sources, reporting = attributions(s, sent.start, entities, knowledge, low, credits)
         else:
             sources, reporting = (), False
         if detail or (_DIGIT.search(s) and _ABSOLUTE_HINT.search(s)):
-            times = find_times(s, published)
+            times = find_times(s, published, low)
             # the times of this sentence, kept for the next one's figures (_event_day)
             times_of = {sent.start: times}
         else:
@@ -256,7 +261,7 @@ def extract_claims(
 
         here: list[_Draft] = []
         counted_here: str | None = None  # a group this sentence counts without a claim
-        hedges = _hedges(s) if quantities else ()
+        hedges = _hedges(s, low) if quantities else ()
         if quantities:
             hedges_at[sent.start] = hedges  # read again if the sentence is a statement
         wholes: set[int] = set()  # figures of "12 of the 40 miners": the whole, not a count

@@ -335,7 +335,7 @@ class Entities:
                 self._by_short.setdefault(short, []).append(k)
             self._mention(pos, k)
             return k
-        words = frozenset(w.lower() for w in re.findall(r"\w+", name))
+        words = frozenset(w.lower() for w in _WORD_RUN.findall(name))
         plain = frozenset(DEFINITE.sub("", a).lower() for a in aliases)
         k = Known(name, short, type_, key, words, plain, bool(aliases) or canonical)
         self._order[id(k)] = len(self.known)
@@ -698,14 +698,22 @@ def _common_word(text: str, word: str) -> bool:
     return inside_name
 
 
+_WORD_RUN = re.compile(r"\w+")
+_NAME_OPENER = re.compile(r"^(?:The|According to|As|And|But|In|On|At|By|For)\s+")
+_LINK_END = re.compile(rf"\s+{LINK}$")
+_INITIAL_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NOT_CAPITAL = re.compile(r"[^A-Z]")
+_LOWER_RUN = re.compile(r"[a-z]+")
+
+
 def _trim_name(name: str) -> str:
-    name = re.sub(r"^(?:The|According to|As|And|But|In|On|At|By|For)\s+", "", name)
-    return re.sub(rf"\s+{LINK}$", "", name).strip()
+    name = _NAME_OPENER.sub("", name)
+    return _LINK_END.sub("", name).strip()
 
 
 def _acronym_fits(name: str, short: str) -> bool:
-    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w[0].isupper())
-    letters = re.sub(r"[^A-Z]", "", short)
+    initials = "".join(w[0] for w in _INITIAL_WORD.findall(name) if w[0].isupper())
+    letters = _NOT_CAPITAL.sub("", short)
     return bool(letters) and (initials.startswith(letters[:2]) or letters[0] == initials[:1])
 
 
@@ -713,7 +721,7 @@ _DETERMINER = re.compile(r"^(?:a|an|the|his|her|its|their|our)\s+", re.I)
 
 
 def _type_of(text: str) -> str:
-    words = set(re.findall(r"[a-z]+", text.lower()))
+    words = set(_LOWER_RUN.findall(text.lower()))
     if words & ORG_WORDS or text.isupper():
         return "organization"
     bare = _DETERMINER.sub("", text)

@@ -114,9 +114,12 @@ class Quantity:
     increment: bool = False
 
 
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
 def words_to_number(text: str) -> float | None:
     """``"three thousand"`` -> 3000, ``"twenty-five"`` -> 25, ``"a hundred"`` -> 100."""
-    words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
+    words = _WORD_SPLIT.split(text.lower().replace(" and ", " "))
     total = 0
     current = 0
     seen = False

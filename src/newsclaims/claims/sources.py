@@ -9,6 +9,8 @@ the phrase after "according to" is read forward. Resolution is :mod:`.entities`'
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import attrs
 
 from .. import _re as re
@@ -326,15 +328,20 @@ def _opens_with_source_noun(rest: str) -> bool:
     return m is not None and any(w in SOURCE_NOUNS for w in m.group(2).split())
 
 
+_NAME_AHEAD = re.compile(
+    rf"\s*((?:the\s+|a\s+|an\s+)?(?:(?:{TITLE_RX})\s+)?{NAME_SEQ}(?:\s+\([A-Z][A-Za-z&.]+\))?)"
+)
+_ACRONYM_AT_END = re.compile(r"\s+\([A-Z][A-Za-z&.]+\)$")
+_LINK_AT_END = re.compile(rf"\s+{LINK}$")
+_FROM_BY_OF = re.compile(r"\s+(?:from|by|of)\s+(.*)")
+
+
 def _np_forward(rest: str) -> str | None:
     """The noun phrase that starts ``rest``: "according to <NP>", "reported by <NP>"."""
-    m = re.match(
-        rf"\s*((?:the\s+|a\s+|an\s+)?(?:(?:{TITLE_RX})\s+)?{NAME_SEQ}(?:\s+\([A-Z][A-Za-z&.]+\))?)",
-        rest,
-    )
+    m = _NAME_AHEAD.match(rest)
     if m:
-        np = re.sub(r"\s+\([A-Z][A-Za-z&.]+\)$", "", m.group(1))
-        np = re.sub(rf"\s+{LINK}$", "", np)
+        np = _ACRONYM_AT_END.sub("", m.group(1))
+        np = _LINK_AT_END.sub("", np)
         if np == m.group(1):
             # "the Bangladeshi government", "the Afghan health ministry": a name that
             # modifies a common-noun source
@@ -368,8 +375,8 @@ def _np_forward(rest: str) -> str | None:
         return None
     np = m.group(1) + " ".join(words[: head + 1])
     end = rest.find(words[head], m.start(2)) + len(words[head])
-    inner = re.match(r"\s+(?:from|by|of)\s+(.*)", rest[end:])
-    if words[head] in _DATA_NOUNS.split("|"):
+    inner = _FROM_BY_OF.match(rest[end:])
+    if words[head] in _DATA_NOUN_SET:
         if inner:
             return _np_forward(inner.group(1)) or np
         if m.group(1).strip() in ("a", "an"):
@@ -378,6 +385,7 @@ def _np_forward(rest: str) -> str | None:
 
 
 _VERBS = REPORTING_VERBS - {"according"}
+_DATA_NOUN_SET = frozenset(_DATA_NOUNS.split("|"))
 
 
 # a verb of speech that is no report here: "called for calm", "noted for its wine", "called
@@ -407,6 +415,24 @@ _CREDIT_WORD = whole_words(REPORTING_VERBS | {"according", "citing"})
 def may_report(sentence: str) -> bool:
     """Whether ``sentence`` has a word that can credit a source (a cheap set test)."""
     return _CREDIT_WORD.search(sentence.lower()) is not None
+
+
+def credit_words(low: str) -> list[re.Match[str]]:
+    """Every word of the lower-cased sentence ``low`` that can credit a source: the scan of
+    :func:`may_report`, kept whole so that :func:`find_sources` need not scan again."""
+    return list(_CREDIT_WORD.finditer(low))
+
+
+def _reporting_words(sentence: str, credits: list[re.Match[str]] | None) -> Iterable[re.Match[str]]:
+    """The reporting verbs of ``sentence`` (``_REPORTING_WORD.finditer``), taken from the
+    credit words of its lower-cased form when those were found already: in ASCII text lower
+    case keeps every offset and every word boundary, so a verb of the sentence is a credit
+    word of the lower-cased one whose letters were lower case already."""
+    if credits is None or not sentence.isascii():
+        return _REPORTING_WORD.finditer(sentence)
+    return [
+        m for m in credits if m.group(0) in _VERBS and sentence.startswith(m.group(0), m.start())
+    ]
 
 
 _PLACE_PREP = re.compile(r"\s(?:in|at|near|outside|inside|across|from)\s+$")
@@ -567,10 +593,16 @@ def _word_before(sentence: str, at: int) -> str:
     return words[-1].lower() if words else ""
 
 
-def find_sources(sentence: str) -> list[SourceMention]:
-    """Every source credited in ``sentence``, in order of appearance."""
+def find_sources(
+    sentence: str, low: str | None = None, credits: list[re.Match[str]] | None = None
+) -> list[SourceMention]:
+    """Every source credited in ``sentence``, in order of appearance.
+
+    ``low``: ``sentence.lower()``, and ``credits``: :func:`credit_words` of it, when the
+    caller has them already."""
     found: list[SourceMention] = []
-    low = sentence.lower()
+    if low is None:
+        low = sentence.lower()
     # each pattern runs only when a cheap substring test says it can match
     if "according" in low:
         for m in _ACCORDING.finditer(sentence):
@@ -606,7 +638,7 @@ def find_sources(sentence: str) -> list[SourceMention]:
         np = _np_forward(_LEAD_IN.sub("", sentence, count=1))
         if np and sentence.find(np) < sentence.find(", saying "):
             found.append(SourceMention(np, sentence.find(np), "subject"))
-    for m in _REPORTING_WORD.finditer(sentence):
+    for m in _reporting_words(sentence, credits):
         verb = m.group(0)
         if (
             verb.endswith(("ed", "id", "ld"))

@@ -253,6 +253,9 @@ def _calendar_day(text: str, pub: date | None) -> date | None:
         return None
 
 
+_FOUR_DIGITS = re.compile(r"\d{4}")
+
+
 def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None, date | None]:
     text = m.group(0)
     if kind == "numdate":
@@ -261,7 +264,7 @@ def _resolve(kind: str, m: re.Match[str], pub: date | None) -> tuple[date | None
         day = numeric_date(int(m.group("a")), int(m.group("b")), yy, _DAY_FIRST.get())
         return day, day
     if kind == "daydate":
-        if pub is None and not re.search(r"\d{4}", text):
+        if pub is None and not _FOUR_DIGITS.search(text):
             return None, None
         day = _calendar_day(text, pub) or _dateparser(text, pub)
         return day, day
@@ -376,12 +379,16 @@ def _is_dateline(sentence: str, m: re.Match[str]) -> bool:
     )
 
 
-def find_times(sentence: str, published: datetime | date | None) -> list[TimeMention]:
-    """Every time expression in ``sentence``, resolved against ``published``."""
+def find_times(
+    sentence: str, published: datetime | date | None, low: str | None = None
+) -> list[TimeMention]:
+    """Every time expression in ``sentence``, resolved against ``published`` (``low``:
+    ``sentence.lower()``, when the caller has it)."""
     pub = published.date() if isinstance(published, datetime) else published
     found: list[TimeMention] = []
     taken: list[tuple[int, int]] = []
-    low = sentence.lower()
+    if low is None:
+        low = sentence.lower()
     digit = bool(_DIGIT.search(sentence))
     has = {
         "digit": digit,
