@@ -281,3 +281,52 @@ def test_reporting_verbs_from_the_lower_cased_scan_are_the_patterns() -> None:
         want = [(m.start(), m.end()) for m in sources._REPORTING_WORD.finditer(text)]
         got = sources._reporting_words(text, sources.credit_words(text.lower()))
         assert [(m.start(), m.end()) for m in got] == want, text
+
+
+def test_sentence_end_marks_are_the_patterns() -> None:
+    rng = random.Random(5)
+    pieces = [
+        ".",
+        "!",
+        "?",
+        "...",
+        '"',
+        "'",
+        "\u201d",
+        "\u2019",
+        ")",
+        "]",
+        "a",
+        "U.S",
+        " ",
+        "\n",
+        "(",
+        "1.5",
+    ]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 14)))
+        want = [m.span() for m in sentences._END.finditer(text)]
+        assert list(sentences._end_marks(text)) == want, text
+
+
+def test_numeric_date_hint_is_in_every_numeric_date() -> None:
+    from newsclaims.claims import timex
+
+    rng = random.Random(9)
+    pieces = ["1", "12", "2024", "24", "/", ".", " ", "-", "a", "3.", "/5"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 10)))
+        if timex._NUMDATE.search(text):
+            assert timex._NUMDATE_HINT.search(text), text
+
+
+def test_year_hint_is_the_pattern_with_its_leading_boundary() -> None:
+    from newsclaims.claims import engine
+
+    old = re.compile(r"\b(?:1[89]|20)\d\d\b")
+    rng = random.Random(13)
+    pieces = ["19", "18", "20", "21", "1", "2", "0", "99", "x", "_", " ", "-", ",", "é"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 8)))
+        want = [m.span() for m in old.finditer(text)]
+        assert [m.span() for m in engine._ABSOLUTE_HINT.finditer(text)] == want, text

@@ -94,6 +94,9 @@ def numeric_date(a: int, b: int, year: int, day_first: bool | None) -> date | No
         return None
 
 
+# a digit, a separator and a digit: in every numeric date; a scan that skips ahead to the
+# digits in C, where _NUMDATE's leading look-behind is tried at every position
+_NUMDATE_HINT = re.compile(r"\d[/.]\d")
 _MONTH_NAME = re.compile(_MONTH)  # a hint only: without "\b" the scan skips ahead in C
 _RELATIVE_HINT = re.compile(  # on the lower-cased sentence; every _RELATIVE match has one
     alternation(
@@ -400,6 +403,7 @@ def find_times(
         "span": contains_any(low, _SPAN_WORDS) and bool(_SPAN_HINT.search(low)),
         "numdate": digit
         and ("/" in sentence or "." in sentence)
+        and bool(_NUMDATE_HINT.search(sentence))
         and bool(_NUMDATE.search(sentence)),
     }
     present = {hint for hint, found_it in has.items() if found_it}
