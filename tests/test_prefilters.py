@@ -279,8 +279,23 @@ def test_reporting_verbs_from_the_lower_cased_scan_are_the_patterns() -> None:
     for _ in range(3000):
         text = "".join(rng.choice(pieces) + rng.choice(["", " ", "  "]) for _ in range(8))
         want = [(m.start(), m.end()) for m in sources._REPORTING_WORD.finditer(text)]
-        got = sources._reporting_words(text, sources.credit_words(text.lower()))
+        low = text.lower()
+        got = sources._reporting_words(text, low, sources.credit_words(low))
         assert [(m.start(), m.end()) for m in got] == want, text
+        got = sources._reporting_words(text, low, None)
+        assert [(m.start(), m.end()) for m in got] == want, text
+
+
+def test_credit_word_token_test_is_the_pattern() -> None:
+    rng = random.Random(17)
+    pieces = ["said", "according", "citing", "told", "so-called", "unsaid", "said_", "x", "say",
+              "saying", "ing", "2said", " ", ",", ".", "\x00", "\x7f", "\t", "\x1f", "-", "'",
+              "(", "é", "\u201c", "\ud800", "\u00a0"]  # fmt: skip
+    for _ in range(3000):
+        low = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        want = [m.span() for m in sources._CREDIT_WORD.finditer(low)]
+        assert [m.span() for m in sources.credit_words(low)] == want, repr(low)
+        assert sources.may_report(low) == bool(want)
 
 
 def test_sentence_end_marks_are_the_patterns() -> None:
