@@ -147,7 +147,7 @@ _CANDIDATE_BEFORE = re.compile(
 _EDGES = [
     "one", "done", "ones", "one1", "1one", "_one", "éone", "half a", "a  dozen", "a dozens",
     "tens", "often", "twenty-one", "7", "x", " ", ".", "\n", "hundreds", "ahundred", "a hundred",
-    "٣", "twelve_", "thirty's",
+    "٣", "twelve_", "thirty's", "a hundred", "half a", "a\u00a0dozen", "\ud800", "é",
 ]  # fmt: skip
 
 

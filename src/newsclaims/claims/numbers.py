@@ -331,6 +331,17 @@ _CANDIDATE_WORD = re.compile(
 )
 
 
+# a byte table that turns every character but an ASCII word character into a space, and the
+# words that every match of _CANDIDATE_WORD at the start of a word has as a word of its own
+_NOT_WORD_BYTES = bytes(
+    c if c < 128 and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256)
+)
+_NUMBER_WORD_BYTES = frozenset(
+    w.encode()
+    for w in (*_COUNT_WORDS, "hundred", "thousand", "million", "billion", "dozen", "half")
+)
+
+
 def _candidate(low: str, pos: int) -> tuple[int, int] | None:
     r"""The first place at or after ``pos`` where a figure can start, as (start, end): what
     ``\d|\b(?:<number words>)\b`` finds, searched as a digit and a word apart."""
@@ -362,6 +373,13 @@ class _Candidates:
         self._digit = -1  # the next digit at or after the position (len(low): none)
         self._word = -1  # the next number word that starts a word (len(low): none)
         self._word_end = -1
+        if _NUMBER_WORD_BYTES.isdisjoint(
+            low.encode("utf-8", "surrogatepass").translate(_NOT_WORD_BYTES).split()
+        ):
+            # every number word _CANDIDATE_WORD finds at the start of a word is a run of
+            # ASCII word characters of its own ("hundred" of "a hundred"): with none of them
+            # among the words of the sentence there is no number word to look for
+            self._word = self._word_end = len(low)
 
     def next(self, pos: int) -> tuple[int, int] | None:
         low = self._low
